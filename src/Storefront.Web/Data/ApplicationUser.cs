@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Storefront.Web.Data;
+
+public sealed class ApplicationUser : IdentityUser
+{
+    /// <summary>Shown in the account menu and sent to Dodo as the customer's name.</summary>
+    public string? DisplayName { get; set; }
+}

@@ -1,0 +1,41 @@
+using Storefront.Domain.Catalog;
+
+namespace Storefront.Web.Data;
+
+/// <summary>A product the store sells. The price mirrors Dodo's product price, in minor units.</summary>
+public sealed class CatalogProduct
+{
+    /// <summary>Stable, URL-friendly key: "basic-plan", "starter-course".</summary>
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string Summary { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public ProductKind Kind { get; set; }
+
+    public long PriceMinor { get; set; }
+
+    public required string Currency { get; set; }
+
+    /// <summary>How often a subscription bills; null for one-time products.</summary>
+    public BillingInterval? BillingInterval { get; set; }
+
+    /// <summary>What the buyer gets, one feature a line; the upsell offer compares these.</summary>
+    public string Features { get; set; } = "";
+
+    /// <summary>The product's id at Dodo ("pdt_…"). Every purchase is made against this id.</summary>
+    public required string DodoProductId { get; set; }
+
+    /// <summary>File name under wwwroot-assets/images.</summary>
+    public string? ImageFile { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool IsArchived { get; set; }
+
+    public IReadOnlyList<string> FeatureList =>
+        Features.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

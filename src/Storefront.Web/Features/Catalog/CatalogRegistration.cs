@@ -1,0 +1,10 @@
+namespace Storefront.Web.Features.Catalog;
+
+public static class CatalogRegistration
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CatalogService>();
+        return builder;
+    }
+}

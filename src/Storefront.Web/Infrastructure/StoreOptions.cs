@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Storefront.Web;
+
+/// <summary>Settings under "Store": what customers see of the shop itself.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    [Required, StringLength(60)] public string Name { get; set; } = "Storefront";
+
+    [Required, EmailAddress] public string SupportEmail { get; set; } = "support@storefront.test";
+}

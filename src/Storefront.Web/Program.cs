@@ -1,0 +1,24 @@
+using Storefront.Web;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Admin;
+using Storefront.Web.Features.Catalog;
+using Storefront.Web.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseRepositoryDevelopmentSettings();
+
+builder.AddStorefrontData();
+builder.AddStorefrontIdentity();
+builder.AddStorefrontUi();
+builder.AddCatalog();
+builder.AddAdmin();
+
+var app = builder.Build();
+
+app.UseStorefrontPipeline();
+app.MapStorefrontPages();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Storefront.Testing;
+
+namespace Storefront.E2ETests;
+
+/// <summary>
+/// One store on a loopback port and one Debian Chromium for the whole test collection. Each test gets its own
+/// browser context (its own cookies), so tests do not see each other's sign-ins.
+/// Chromium must be at /usr/bin/chromium (tests/run.sh installs it); a missing browser fails the run, never skips it.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public StorefrontAppFactory App { get; } = new();
+
+    public Uri BaseUrl { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}. Run tests/run.sh (it installs Debian's chromium) or 'apt-get install -y chromium'.");
+        }
+
+        BaseUrl = App.StartOnLoopback();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
+{
+    public const string Name = "browser";
+}

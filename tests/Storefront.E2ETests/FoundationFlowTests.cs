@@ -1,0 +1,100 @@
+using Microsoft.Playwright;
+using Storefront.E2ETests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Storefront.E2ETests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class FoundationFlowTests(BrowserSession session)
+{
+    [Fact]
+    public async Task Register_NewCustomer_IsSignedInWithTheAccountMenu()
+    {
+        var page = await session.NewPageAsync();
+        var email = $"new-{Guid.NewGuid():N}@storefront.test";
+
+        await new RegisterPage(page).RegisterAsync("New Customer", email, "a long enough passphrase");
+
+        var catalog = new CatalogPage(page);
+        await Expect(catalog.AccountMenu.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+        await Expect(catalog.AccountMenu.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
+        await Expect(page.GetByText(email)).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_DemoCustomer_SeesTheCatalog()
+    {
+        var page = await session.NewPageAsync();
+
+        await new SignInPage(page).SignInAsync(DemoAccounts.CustomerEmail, DemoAccounts.CustomerPassword);
+
+        var catalog = new CatalogPage(page);
+        await Expect(catalog.Products).ToHaveCountAsync(8);
+        await Expect(catalog.Products.Filter(new() { HasText = "Pro plan" })).ToContainTextAsync("$80.00 / month");
+        await Expect(catalog.AccountMenu.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsAClearMessageAndStaysSignedOut()
+    {
+        var page = await session.NewPageAsync();
+
+        await new SignInPage(page).SignInAsync(DemoAccounts.CustomerEmail, "not-my-password");
+
+        await Expect(page.GetByText("Invalid email or password.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task AdminPage_Customer_IsRefused()
+    {
+        var page = await session.NewPageAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.CustomerEmail, DemoAccounts.CustomerPassword);
+
+        await page.GotoAsync("admin");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AdminPage_Admin_IsLetInFromTheAccountMenu()
+    {
+        var page = await session.NewPageAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Link, new() { Name = "Admin" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admin", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("products for sale")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AdminPage_Anonymous_IsSentToSignInAndBackAfterwards()
+    {
+        var page = await session.NewPageAsync();
+
+        await page.GotoAsync("admin");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(DemoAccounts.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+    }
+
+    [Fact]
+    public async Task CatalogFilter_ClickPlans_ShowsOnlyPlansThroughTheCircuit()
+    {
+        var page = await session.NewPageAsync();
+        var catalog = new CatalogPage(page);
+        await catalog.OpenAsync();
+
+        await catalog.ShowAsync("Plans");
+
+        await Expect(catalog.Products).ToHaveCountAsync(2);
+        await Expect(page.GetByText("Showing 2 of 8 products")).ToBeVisibleAsync();
+        await catalog.ShowAsync("All");
+        await Expect(catalog.Products).ToHaveCountAsync(8);
+    }
+}
