@@ -2,6 +2,8 @@ using Storefront.Web;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Admin;
 using Storefront.Web.Features.Catalog;
+using Storefront.Web.Features.Payments;
+using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,12 +13,16 @@ builder.AddStorefrontData();
 builder.AddStorefrontIdentity();
 builder.AddStorefrontUi();
 builder.AddCatalog();
+builder.AddDodo();
+builder.AddDodoWebhooks();
 builder.AddAdmin();
 
 var app = builder.Build();
 
 app.UseStorefrontPipeline();
 app.MapStorefrontPages();
+app.MapDodoWebhooks();
+app.MapDodoSandboxIfUsed();
 
 app.Run();
 

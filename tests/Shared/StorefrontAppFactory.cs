@@ -22,6 +22,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         settings["ConnectionStrings:Storefront"] =
             new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "storefront.db") }.ToString();
+        settings["DodoSandbox:DatabasePath"] = Path.Combine(DataDirectory, "dodo-sandbox.db");
     }
 
     public string DataDirectory { get; }

@@ -9,6 +9,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 {
     public DbSet<CatalogProduct> Products => Set<CatalogProduct>();
 
+    public DbSet<Features.Webhooks.WebhookInboxEntry> WebhookInbox => Set<Features.Webhooks.WebhookInboxEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

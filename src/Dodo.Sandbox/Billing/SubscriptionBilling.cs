@@ -1,0 +1,302 @@
+using System.Text.Json.Nodes;
+using Dodo.Payments.Webhooks;
+using Dodo.Sandbox.Api;
+using Dodo.Sandbox.Data;
+using Dodo.Sandbox.Webhooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dodo.Sandbox.Billing;
+
+/// <summary>A validated change-plan body (the same for change-plan and its preview).</summary>
+internal sealed record PlanChange(
+    string ProductId, int Quantity, string Mode, string EffectiveAt, string OnPaymentFailure, string? MetadataJson);
+
+/// <summary>Subscriptions: creation at checkout, plan changes and their previews, renewals, recovery from on_hold.</summary>
+internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, WebhookOutbox outbox)
+{
+    public SbSubscription Create(SandboxDbContext db, SbCustomer customer, SbProduct product, int quantity, SbPaymentMethod method, string billingJson, string metadataJson)
+    {
+        var now = clock.UtcNow;
+        var subscription = new SbSubscription
+        {
+            Id = SandboxIds.Subscription(),
+            CustomerId = customer.Id,
+            ProductId = product.Id,
+            Quantity = quantity,
+            Status = "pending",
+            RecurringAmount = product.Price * quantity,
+            Currency = product.Currency,
+            Interval = product.Interval ?? "Month",
+            IntervalCount = product.IntervalCount,
+            PreviousBillingDate = now,
+            NextBillingDate = BillingPeriods.Next(now, product.Interval ?? "Month", product.IntervalCount),
+            CreatedAt = now,
+            PaymentMethodId = method.Id,
+            BillingJson = billingJson,
+            MetadataJson = metadataJson,
+        };
+        db.Subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    /// <summary>After the first payment: active and announced, or failed (terminal) if the card was declined.</summary>
+    public void Activate(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, bool paid)
+    {
+        subscription.Status = paid ? "active" : "failed";
+        outbox.Add(db, paid ? WebhookEventTypes.SubscriptionActive : WebhookEventTypes.SubscriptionFailed,
+            SandboxJson.Subscription(subscription, customer));
+    }
+
+    public async Task<JsonObject> PreviewAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, PlanChange change)
+    {
+        var product = await PlanProductAsync(db, subscription, change);
+        return Preview(subscription, customer, product, change).Json;
+    }
+
+    public async Task ChangeAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, PlanChange change)
+    {
+        var product = await PlanProductAsync(db, subscription, change);
+        var now = clock.UtcNow;
+
+        if (change.EffectiveAt == "next_billing_date")
+        {
+            subscription.ScheduledChangeJson = new JsonObject
+            {
+                ["id"] = SandboxIds.ScheduledChange(),
+                ["product_id"] = product.Id,
+                ["quantity"] = change.Quantity,
+                ["effective_at"] = SandboxJson.Time(subscription.NextBillingDate),
+                ["created_at"] = SandboxJson.Time(now),
+                ["addons"] = new JsonArray(),
+                ["product_name"] = product.Name,
+                ["product_description"] = product.Description,
+            }.ToJsonString();
+            outbox.Add(db, WebhookEventTypes.SubscriptionUpdated, SandboxJson.Subscription(subscription, customer));
+            return;
+        }
+
+        var (result, _) = Preview(subscription, customer, product, change);
+        if (result.TotalAmount > 0)
+        {
+            var method = await MethodAsync(db, subscription);
+            var payment = charges.Charge(db, new ChargeRequest(customer, method, result.TotalAmount, subscription.Currency,
+                OffSession: true, change.MetadataJson ?? subscription.MetadataJson, subscription.BillingJson, SubscriptionId: subscription.Id));
+            if (payment.Status != "succeeded")
+            {
+                if (change.OnPaymentFailure == "prevent_change")
+                {
+                    return;
+                }
+
+                Apply(subscription, product, change, result, now);
+                subscription.Status = "on_hold";
+                outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
+                outbox.Add(db, WebhookEventTypes.SubscriptionOnHold, SandboxJson.Subscription(subscription, customer));
+                return;
+            }
+        }
+
+        Apply(subscription, product, change, result, now);
+        outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
+        outbox.Add(db, WebhookEventTypes.SubscriptionUpdated, SandboxJson.Subscription(subscription, customer));
+    }
+
+    /// <summary>Bills every period that has fallen due by the sandbox clock, oldest first.</summary>
+    public async Task<int> RenewDueAsync(SandboxDbContext db)
+    {
+        var now = clock.UtcNow;
+        var due = await db.Subscriptions.Where(s => s.Status == "active" && s.NextBillingDate <= now).ToListAsync();
+        var renewals = 0;
+        foreach (var subscription in due)
+        {
+            var customer = await db.Customers.SingleAsync(c => c.Id == subscription.CustomerId);
+            while (subscription.Status == "active" && subscription.NextBillingDate <= now)
+            {
+                await RenewOnceAsync(db, subscription, customer);
+                renewals++;
+            }
+        }
+
+        return renewals;
+    }
+
+    /// <summary>A new card for a subscription; one that is on hold is charged for the period it owes and reactivated.</summary>
+    public void UseMethod(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, SbPaymentMethod method)
+    {
+        subscription.PaymentMethodId = method.Id;
+        if (subscription.Status != "on_hold")
+        {
+            outbox.Add(db, WebhookEventTypes.SubscriptionUpdated, SandboxJson.Subscription(subscription, customer));
+            return;
+        }
+
+        var owed = Math.Max(0, subscription.RecurringAmount - subscription.Credit);
+        var paid = owed == 0 || charges.Charge(db, new ChargeRequest(customer, method, owed, subscription.Currency, OffSession: true,
+            subscription.MetadataJson, subscription.BillingJson, SubscriptionId: subscription.Id)).Status == "succeeded";
+        if (paid)
+        {
+            subscription.Credit = Math.Max(0, subscription.Credit - subscription.RecurringAmount);
+            subscription.Status = "active";
+            outbox.Add(db, WebhookEventTypes.SubscriptionActive, SandboxJson.Subscription(subscription, customer));
+        }
+    }
+
+    private async Task RenewOnceAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer)
+    {
+        if (subscription.CancelAtNextBillingDate)
+        {
+            subscription.Status = "cancelled";
+            subscription.CancelledAt = subscription.NextBillingDate;
+            outbox.Add(db, WebhookEventTypes.SubscriptionCancelled, SandboxJson.Subscription(subscription, customer));
+            return;
+        }
+
+        if (subscription.ScheduledChangeJson is { } scheduledJson)
+        {
+            var scheduled = SandboxJson.Parse(scheduledJson);
+            var product = await db.Products.SingleAsync(p => p.Id == (string)scheduled["product_id"]!);
+            subscription.ProductId = product.Id;
+            subscription.Quantity = (int)scheduled["quantity"]!;
+            subscription.RecurringAmount = product.Price * subscription.Quantity;
+            subscription.ScheduledChangeJson = null;
+            outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
+        }
+
+        // Credit from a downgrade pays for renewals first ([DOCnew]); only the rest is charged.
+        var usedCredit = Math.Min(subscription.Credit, subscription.RecurringAmount);
+        var owed = subscription.RecurringAmount - usedCredit;
+        if (owed > 0)
+        {
+            var method = await MethodAsync(db, subscription);
+            var payment = charges.Charge(db, new ChargeRequest(customer, method, owed, subscription.Currency, OffSession: true,
+                subscription.MetadataJson, subscription.BillingJson, SubscriptionId: subscription.Id));
+            if (payment.Status != "succeeded")
+            {
+                subscription.Status = "on_hold";
+                outbox.Add(db, WebhookEventTypes.SubscriptionOnHold, SandboxJson.Subscription(subscription, customer));
+                return;
+            }
+        }
+
+        subscription.Credit -= usedCredit;
+        subscription.PreviousBillingDate = subscription.NextBillingDate;
+        subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
+        outbox.Add(db, WebhookEventTypes.SubscriptionRenewed, SandboxJson.Subscription(subscription, customer));
+    }
+
+    private (Proration.Result Result, JsonObject Json) Preview(SbSubscription subscription, SbCustomer customer, SbProduct product, PlanChange change)
+    {
+        var now = clock.UtcNow;
+        var scheduled = change.EffectiveAt == "next_billing_date";
+        var result = scheduled
+            ? new Proration.Result(0, 0, 0, 0, subscription.Credit, false)
+            : Proration.Calculate(new Proration.Input(change.Mode, subscription.RecurringAmount, product.Price, change.Quantity,
+                subscription.Credit, subscription.PreviousBillingDate, subscription.NextBillingDate, now));
+
+        var after = Clone(subscription);
+        if (!scheduled)
+        {
+            Apply(after, product, change, result, now);
+        }
+
+        var lines = new JsonArray();
+        if (result.HasLineItem)
+        {
+            lines.Add(new JsonObject
+            {
+                ["type"] = "subscription",
+                ["id"] = subscription.Id,
+                ["product_id"] = product.Id,
+                ["name"] = product.Name,
+                ["description"] = product.Description,
+                ["currency"] = subscription.Currency,
+                ["quantity"] = change.Quantity,
+                ["unit_price"] = product.Price,
+                ["proration_factor"] = result.ProrationFactor,
+                ["tax_inclusive"] = false,
+                ["tax"] = 0,
+                ["tax_rate"] = 0.0,
+            });
+        }
+
+        var json = new JsonObject
+        {
+            ["immediate_charge"] = new JsonObject
+            {
+                ["effective_at"] = SandboxJson.Time(scheduled ? subscription.NextBillingDate : now),
+                ["line_items"] = lines,
+                ["summary"] = new JsonObject
+                {
+                    ["currency"] = subscription.Currency,
+                    ["total_amount"] = result.TotalAmount,
+                    ["tax"] = 0,
+                    ["customer_credits"] = result.CustomerCredits,
+                    ["settlement_amount"] = result.TotalAmount,
+                    ["settlement_currency"] = subscription.Currency,
+                    ["settlement_tax"] = 0,
+                },
+            },
+            ["new_plan"] = SandboxJson.SubscriptionResource(after, customer),
+        };
+        return (result, json);
+    }
+
+    private static void Apply(SbSubscription subscription, SbProduct product, PlanChange change, Proration.Result result, DateTime now)
+    {
+        subscription.ProductId = product.Id;
+        subscription.Quantity = change.Quantity;
+        subscription.RecurringAmount = product.Price * change.Quantity;
+        subscription.Credit = result.CreditAfter;
+        subscription.ScheduledChangeJson = null;
+        if (change.Mode == "full_immediately")
+        {
+            // A full charge starts a new period today ([DOCnew] table: billing date resets).
+            subscription.PreviousBillingDate = now;
+            subscription.NextBillingDate = BillingPeriods.Next(now, subscription.Interval, subscription.IntervalCount);
+        }
+    }
+
+    private static async Task<SbProduct> PlanProductAsync(SandboxDbContext db, SbSubscription subscription, PlanChange change)
+    {
+        if (subscription.Status != "active")
+        {
+            throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "INACTIVE_SUBSCRIPTION_PLAN_CHANGE_NOT_SUPPORTED",
+                $"Subscription {subscription.Id} is {subscription.Status}; only active subscriptions can change plan.");
+        }
+
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == change.ProductId)
+            ?? throw SandboxRequestException.NotFound("Product", change.ProductId);
+        if (product.Archived)
+        {
+            throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "PRODUCT_IS_DELETED", $"Product {product.Id} is archived.");
+        }
+
+        if (!product.IsRecurring)
+        {
+            throw SandboxRequestException.Invalid($"Product {product.Id} is not a subscription product.");
+        }
+
+        if (product.Currency != subscription.Currency)
+        {
+            throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "UNSUPPORTED_CURRENCY",
+                $"Product {product.Id} is priced in {product.Currency}; the subscription bills in {subscription.Currency}.");
+        }
+
+        return product;
+    }
+
+    private static async Task<SbPaymentMethod> MethodAsync(SandboxDbContext db, SbSubscription subscription) =>
+        await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == subscription.PaymentMethodId)
+        ?? throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "NO_ELIGIBLE_PAYMENT_METHODS",
+            $"Subscription {subscription.Id} has no payment method to charge.");
+
+    private static SbSubscription Clone(SbSubscription s) => new()
+    {
+        Id = s.Id, CustomerId = s.CustomerId, ProductId = s.ProductId, Quantity = s.Quantity, Status = s.Status,
+        RecurringAmount = s.RecurringAmount, Currency = s.Currency, Interval = s.Interval, IntervalCount = s.IntervalCount,
+        PreviousBillingDate = s.PreviousBillingDate, NextBillingDate = s.NextBillingDate, CreatedAt = s.CreatedAt,
+        PaymentMethodId = s.PaymentMethodId, Credit = s.Credit, CancelAtNextBillingDate = s.CancelAtNextBillingDate,
+        CancelledAt = s.CancelledAt, MetadataJson = s.MetadataJson, BillingJson = s.BillingJson, ScheduledChangeJson = s.ScheduledChangeJson,
+    };
+}

@@ -1,0 +1,190 @@
+using System.Text.Json.Nodes;
+using Dodo.Sandbox.Api;
+using Dodo.Sandbox.Billing;
+using Dodo.Sandbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dodo.Sandbox.Checkout;
+
+/// <summary>
+/// POST /checkouts: validates the session and either charges a saved card at once (one-click: payment_method_id +
+/// confirm + existing customer) or opens the hosted checkout page. Refusals follow Dodo's documented one-click rules.
+/// </summary>
+internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, SubscriptionBilling subscriptions, SandboxEndpointAddress address)
+{
+    internal sealed record Cart(IReadOnlyList<(SbProduct Product, int Quantity)> Lines, string Currency)
+    {
+        public long Total => Lines.Sum(l => l.Product.Price * l.Quantity);
+
+        public (SbProduct Product, int Quantity)? Recurring => Lines.FirstOrDefault(l => l.Product.IsRecurring) is { Product: not null } line ? line : null;
+
+        public string ProductCartJson => new JsonArray(Lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["product_id"] = l.Product.Id,
+            ["quantity"] = l.Quantity,
+        }).ToArray()).ToJsonString();
+    }
+
+    public async Task<JsonObject> CreateAsync(SandboxDbContext db, RequestBody body)
+    {
+        var cart = await ReadCartAsync(db, body.RequiredArray("product_cart"));
+        var customerJson = body.OptionalObject("customer");
+        var customerId = customerJson is null ? null : RequestBody.String(customerJson, "customer_id");
+        var customerEmail = customerJson is null ? null : RequestBody.String(customerJson, "email");
+        if (customerJson is not null && customerId is null && string.IsNullOrWhiteSpace(customerEmail))
+        {
+            throw SandboxRequestException.Body("customer must be {customer_id} or {email, name?, phone_number?}.");
+        }
+
+        var billing = body.OptionalObject("billing_address");
+        if (billing is not null && string.IsNullOrWhiteSpace(RequestBody.String(billing, "country")))
+        {
+            throw SandboxRequestException.Body("billing_address.country is required.");
+        }
+
+        var returnUrl = body.OptionalString("return_url");
+        if (returnUrl is not null && !Uri.TryCreate(returnUrl, UriKind.Absolute, out _))
+        {
+            throw SandboxRequestException.Body("return_url must be an absolute URL.");
+        }
+
+        var metadataJson = body.MetadataJson();
+        var paymentMethodId = body.OptionalString("payment_method_id");
+        var confirm = body.OptionalBool("confirm") ?? false;
+        SbCustomer? customer = null;
+        if (customerId is not null)
+        {
+            customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId)
+                ?? throw SandboxRequestException.Invalid($"Customer {customerId} does not exist.");
+        }
+
+        var now = clock.UtcNow;
+        var session = new SbCheckoutSession
+        {
+            Id = SandboxIds.CheckoutSession(),
+            RequestJson = body.Json.ToJsonString(),
+            CustomerId = customer?.Id,
+            CreatedAt = now,
+            ExpiresAt = now + (confirm ? TimeSpan.FromMinutes(15) : TimeSpan.FromHours(24)),
+        };
+        db.CheckoutSessions.Add(session);
+
+        if (paymentMethodId is null)
+        {
+            if (confirm)
+            {
+                throw SandboxRequestException.Invalid("confirm: true needs payment details; the sandbox takes them as payment_method_id.");
+            }
+
+            return SessionResponse(session, address.CheckoutUrl(session.Id).ToString(), null);
+        }
+
+        // Dodo's one-click rule: payment_method_id only with confirm: true and an existing customer that owns the method.
+        if (!confirm)
+        {
+            throw SandboxRequestException.Invalid("payment_method_id is only allowed when confirm is true.");
+        }
+
+        if (customer is null)
+        {
+            throw SandboxRequestException.Invalid("payment_method_id requires customer.customer_id of an existing customer.");
+        }
+
+        var method = await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == paymentMethodId && !m.Deleted);
+        if (method is null || method.CustomerId != customer.Id)
+        {
+            throw SandboxRequestException.Invalid($"Payment method {paymentMethodId} does not belong to customer {customer.Id}.");
+        }
+
+        if (IsExpired(method, now))
+        {
+            throw SandboxRequestException.Invalid($"Payment method {paymentMethodId} has expired.");
+        }
+
+        if (!method.Currencies.Split(',').Contains(cart.Currency))
+        {
+            throw SandboxRequestException.Invalid($"Payment method {paymentMethodId} cannot pay in {cart.Currency}.");
+        }
+
+        var payment = Pay(db, session, customer, method, cart, Charges.BillingFrom(billing), metadataJson, offSession: true);
+        return SessionResponse(session, null, payment.Id);
+    }
+
+    /// <summary>Charges the cart; a recurring product also gets its subscription (active if paid, failed if not).</summary>
+    public SbPayment Pay(SandboxDbContext db, SbCheckoutSession session, SbCustomer customer, SbPaymentMethod method, Cart cart, string billingJson, string metadataJson, bool offSession)
+    {
+        SbSubscription? subscription = null;
+        if (cart.Recurring is { } recurring)
+        {
+            subscription = subscriptions.Create(db, customer, recurring.Product, recurring.Quantity, method, billingJson, metadataJson);
+        }
+
+        var payment = charges.Charge(db, new ChargeRequest(customer, method, cart.Total, cart.Currency, offSession, metadataJson, billingJson,
+            ProductCartJson: subscription is null ? cart.ProductCartJson : null, SubscriptionId: subscription?.Id, CheckoutSessionId: session.Id));
+        if (subscription is not null)
+        {
+            subscriptions.Activate(db, subscription, customer, payment.Status == "succeeded");
+        }
+
+        session.CustomerId = customer.Id;
+        session.PaymentId = payment.Id;
+        return payment;
+    }
+
+    public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonArray productCart)
+    {
+        var lines = new List<(SbProduct, int)>();
+        foreach (var item in productCart)
+        {
+            if (item is not JsonObject line)
+            {
+                throw SandboxRequestException.Body("product_cart items must be objects.");
+            }
+
+            var productId = RequestBody.String(line, "product_id") ?? throw SandboxRequestException.Body("product_cart[].product_id is required.");
+            var quantity = line["quantity"] is JsonValue q && q.TryGetValue<int>(out var n) ? n : throw SandboxRequestException.Body("product_cart[].quantity must be an integer.");
+            if (quantity < 1)
+            {
+                throw SandboxRequestException.Body("product_cart[].quantity must be at least 1.");
+            }
+
+            var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId)
+                ?? throw SandboxRequestException.Invalid($"Product {productId} does not exist.");
+            if (product.Archived)
+            {
+                throw new SandboxRequestException(422, "PRODUCT_IS_DELETED", $"Product {productId} is archived.");
+            }
+
+            lines.Add((product, quantity));
+        }
+
+        var currencies = lines.Select(l => l.Item1.Currency).Distinct().ToList();
+        if (currencies.Count != 1)
+        {
+            throw SandboxRequestException.Invalid("All products in one checkout must share a currency.");
+        }
+
+        if (lines.Count(l => l.Item1.IsRecurring) > 1)
+        {
+            throw SandboxRequestException.Invalid("A checkout can hold at most one subscription product.");
+        }
+
+        return new Cart(lines, currencies[0]);
+    }
+
+    public static bool IsExpired(SbPaymentMethod method, DateTime now)
+    {
+        var year = int.Parse(method.ExpiryYear, System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(method.ExpiryMonth, System.Globalization.CultureInfo.InvariantCulture);
+        return new DateTime(year < 100 ? 2000 + year : year, month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1) <= now;
+    }
+
+    private static JsonObject SessionResponse(SbCheckoutSession session, string? checkoutUrl, string? paymentId) => new()
+    {
+        ["session_id"] = session.Id,
+        ["checkout_url"] = checkoutUrl,
+        ["payment_id"] = paymentId,
+        ["client_secret"] = paymentId is null ? null : "sandbox-client-secret-" + session.Id,
+        ["publishable_key"] = paymentId is null ? null : "sandbox-publishable-key",
+    };
+}

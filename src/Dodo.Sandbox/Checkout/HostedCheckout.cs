@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using Dodo.Sandbox.Api;
+using Dodo.Sandbox.Billing;
+using Dodo.Sandbox.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dodo.Sandbox.Checkout;
+
+/// <summary>
+/// The page behind checkout_url. A successful payment saves the card to the customer and sends the browser to
+/// return_url with Dodo's query parameters (<c>payment_id</c>&amp;<c>status=succeeded</c>, or <c>subscription_id</c>&amp;<c>status=active</c>).
+/// A declined card keeps the customer on the page to try another; payment.failed is sent either way.
+/// </summary>
+internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSessions sessions, SubscriptionBilling subscriptions, SandboxClock clock)
+{
+    public async Task<IResult> ShowAsync(string sessionId, HttpContext http)
+    {
+        var html = await transaction.ReadAsync(async db =>
+        {
+            var session = await db.CheckoutSessions.FirstOrDefaultAsync(s => s.Id == sessionId);
+            return session is null ? null : await RenderAsync(db, session, null, new Dictionary<string, string>());
+        }, http.RequestAborted);
+        return html is null
+            ? Results.Content(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), "text/html", statusCode: 404)
+            : Results.Content(html, "text/html");
+    }
+
+    public async Task<IResult> SubmitAsync(string sessionId, HttpContext http)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        return await transaction.RunAsync(async db =>
+        {
+            var session = await db.CheckoutSessions.FirstOrDefaultAsync(s => s.Id == sessionId);
+            if (session is null)
+            {
+                return Results.Content(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), "text/html", statusCode: 404);
+            }
+
+            var now = clock.UtcNow;
+            if (session.Completed)
+            {
+                return Results.Content(CheckoutPageHtml.Message("Already paid", "This checkout has been completed."), "text/html", statusCode: 409);
+            }
+
+            if (session.ExpiresAt <= now)
+            {
+                return Results.Content(CheckoutPageHtml.Message("Checkout expired", "This checkout link has expired. Go back to the store and start again."), "text/html", statusCode: 410);
+            }
+
+            var values = form.ToDictionary(f => f.Key, f => f.Value.ToString());
+            var (card, error) = CardForm.Read(form, now);
+            if (card is null)
+            {
+                return Results.Content(await RenderAsync(db, session, error, values), "text/html", statusCode: 422);
+            }
+
+            var request = SandboxJson.Parse(session.RequestJson);
+            var customer = await ResolveCustomerAsync(db, session, request, card);
+            var method = await SaveCardAsync(db, customer, card);
+
+            if (session.UpdatesSubscriptionId is { } subscriptionId)
+            {
+                var subscription = await db.Subscriptions.SingleAsync(s => s.Id == subscriptionId);
+                subscriptions.UseMethod(db, subscription, customer, method);
+                session.Completed = true;
+                return Finish(request, session, "subscription_id", subscription.Id, subscription.Status == "active" ? "active" : subscription.Status);
+            }
+
+            var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
+            var billing = new JsonObject { ["country"] = card.Country };
+            var payment = sessions.Pay(db, session, customer, method, cart, billing.ToJsonString(),
+                request["metadata"]?.ToJsonString() ?? "{}", offSession: false);
+            if (payment.Status != "succeeded")
+            {
+                // The card stays saved only when it worked: a declined card is not offered again.
+                method.Deleted = true;
+                return Results.Content(await RenderAsync(db, session, $"Your card was declined ({payment.ErrorCode}). Try another card.", values), "text/html", statusCode: 402);
+            }
+
+            session.Completed = true;
+            return payment.SubscriptionId is { } newSubscription
+                ? Finish(request, session, "subscription_id", newSubscription, "active")
+                : Finish(request, session, "payment_id", payment.Id, "succeeded");
+        }, http.RequestAborted);
+    }
+
+    private static IResult Finish(JsonObject request, SbCheckoutSession session, string idName, string id, string status)
+    {
+        var returnUrl = RequestBody.String(request, "return_url");
+        if (returnUrl is null)
+        {
+            return Results.Content(CheckoutPageHtml.Message("Payment complete", "Thank you. You can close this page."), "text/html");
+        }
+
+        var target = QueryHelpers.AddQueryString(returnUrl, new Dictionary<string, string?> { [idName] = id, ["status"] = status });
+        var flags = request["feature_flags"] as JsonObject;
+        return flags is not null && RequestBody.Bool(flags, "redirect_immediately") == true
+            ? Results.Redirect(target)
+            : Results.Content(CheckoutPageHtml.Message("Payment complete", $"Thank you. Reference {session.Id}.", target, "Return to the store"), "text/html");
+    }
+
+    private async Task<SbCustomer> ResolveCustomerAsync(SandboxDbContext db, SbCheckoutSession session, JsonObject request, CardForm card)
+    {
+        if (session.CustomerId is not null)
+        {
+            return await db.Customers.SingleAsync(c => c.Id == session.CustomerId);
+        }
+
+        // [INF] an email-only checkout attaches to the newest customer with that email unless told otherwise.
+        var alwaysNew = request["feature_flags"] is JsonObject flags && RequestBody.Bool(flags, "always_create_new_customer") == true;
+        var existing = alwaysNew ? null : await db.Customers.Where(c => c.Email == card.Email).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync();
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var customer = new SbCustomer { Id = SandboxIds.Customer(), Email = card.Email, Name = card.Name, CreatedAt = clock.UtcNow };
+        db.Customers.Add(customer);
+        return customer;
+    }
+
+    private async Task<SbPaymentMethod> SaveCardAsync(SandboxDbContext db, SbCustomer customer, CardForm card)
+    {
+        var test = TestCards.Find(card.Number)!;
+        var month = card.ExpiryMonth.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        var year = card.ExpiryYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var existing = await db.PaymentMethods.FirstOrDefaultAsync(m => m.CustomerId == customer.Id && !m.Deleted
+            && m.Last4 == card.Last4 && m.ExpiryMonth == month && m.ExpiryYear == year && m.Network == test.Network);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var method = new SbPaymentMethod
+        {
+            Id = SandboxIds.PaymentMethod(),
+            CustomerId = customer.Id,
+            Last4 = card.Last4,
+            Network = test.Network,
+            CardType = test.Type,
+            ExpiryMonth = month,
+            ExpiryYear = year,
+            HolderName = card.HolderName,
+            IssuingCountry = test.Country,
+            Behaviour = test.Behaviour,
+            Currencies = test.Currencies,
+            CreatedAt = clock.UtcNow,
+        };
+        db.PaymentMethods.Add(method);
+        return method;
+    }
+
+    private static async Task<string> RenderAsync(SandboxDbContext db, SbCheckoutSession session, string? error, IReadOnlyDictionary<string, string> values)
+    {
+        var customer = session.CustomerId is null ? null : await db.Customers.FirstOrDefaultAsync(c => c.Id == session.CustomerId);
+        var request = SandboxJson.Parse(session.RequestJson);
+        var email = customer?.Email ?? (request["customer"] as JsonObject)?["email"]?.GetValue<string>();
+        var name = customer?.Name ?? (request["customer"] as JsonObject)?["name"]?.GetValue<string>();
+        // The page is served at …/checkout/{id}: a relative action posts back to the same URL.
+        var action = session.Id;
+
+        if (session.UpdatesSubscriptionId is not null)
+        {
+            return CheckoutPageHtml.Form(new("Update your card", action, [], 0, "USD", "Save card", email, name, error, values));
+        }
+
+        var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
+        var lines = cart.Lines.Select(l => new CheckoutPageHtml.Line(l.Product.Name, l.Quantity, l.Product.Price * l.Quantity)).ToList();
+        return CheckoutPageHtml.Form(new("Checkout", action, lines, cart.Total, cart.Currency,
+            "Pay " + CheckoutPageHtml.Money(cart.Total, cart.Currency), email, name, error, values));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Dodo.Sandbox.Api;
+using Dodo.Sandbox.Billing;
+using Dodo.Sandbox.Checkout;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dodo.Sandbox.Control;
+
+/// <summary>
+/// A page for a person running the store locally: the sandbox clock with buttons to move it (renewals fall due),
+/// and the latest payments and webhook deliveries. Only exists where the sandbox is mounted.
+/// </summary>
+internal static class ConsolePage
+{
+    public static void MapSandboxConsole(this RouteGroupBuilder root)
+    {
+        root.MapGet("/console", async (SandboxTransaction tx, SandboxClock clock, CancellationToken ct) =>
+        {
+            var (payments, deliveries) = await tx.ReadAsync(async db => (
+                await db.Payments.OrderByDescending(p => p.CreatedAt).Take(15).ToListAsync(ct),
+                await db.WebhookDeliveries.OrderByDescending(d => d.Sequence).Take(25).ToListAsync(ct)), ct);
+            var h = HtmlEncoder.Default;
+            var html = new StringBuilder();
+            html.Append(CultureInfo.InvariantCulture, $"<h1>Sandbox console</h1><p>Sandbox time: <strong data-now>{SandboxJson.Time(clock.UtcNow)}</strong></p>");
+            html.Append("<form method=\"post\" action=\"console/advance\"><label for=\"days\">Move the clock forward (days)</label><input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"400\" value=\"30\"><button type=\"submit\">Advance clock</button></form>");
+            html.Append("<h2>Payments</h2><table><tbody>");
+            foreach (var p in payments)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(p.Id)}</td><td>{h.Encode(p.Status)}</td><td>{CheckoutPageHtml.Money(p.TotalAmount, p.Currency)}</td><td>{SandboxJson.Time(p.CreatedAt)}</td></tr>");
+            }
+
+            html.Append("</tbody></table><h2>Webhook deliveries</h2><table><tbody>");
+            foreach (var d in deliveries)
+            {
+                var state = d.DeliveredAt is not null ? "delivered" : d.GaveUp ? "gave up" : "pending";
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(d.Id)}</td><td>{h.Encode(d.EventType)}</td><td>{state}</td><td>{d.Attempts} attempt(s)</td><td>{h.Encode(d.LastError ?? "")}</td></tr>");
+            }
+
+            html.Append("</tbody></table>");
+            return Results.Content(ConsoleShell(html.ToString()), "text/html");
+        });
+
+        root.MapPost("/console/advance", async (HttpContext http, SandboxTransaction tx, SandboxClock clock, SubscriptionBilling billing, CancellationToken ct) =>
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            if (!int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 400)
+            {
+                return Results.Content(ConsoleShell("<p role=\"alert\">Enter a number of days from 1 to 400.</p><p><a href=\"console\">Back</a></p>"), "text/html", statusCode: 422);
+            }
+
+            await tx.RunAsync(async db =>
+            {
+                await ControlApi.AdvanceAsync(db, clock, billing, TimeSpan.FromDays(days));
+                await db.SaveChangesAsync(ct);
+                await billing.RenewDueAsync(db);
+                return Results.Ok();
+            }, ct);
+            return Results.Redirect("console");
+        });
+    }
+
+    private static string ConsoleShell(string body) => $$"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sandbox console · Dodo Payments (sandbox)</title>
+        <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:24px auto;padding:0 16px;color:#1d2330}
+        table{border-collapse:collapse;width:100%}td{border-bottom:1px solid #e3e6ee;padding:6px;font-size:.9rem}
+        input{padding:6px;margin:0 8px}button{padding:6px 14px}</style></head><body>{{body}}</body></html>
+        """;
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dodo.Sandbox.Data;
+
+/// <summary>Dodo's side of the world, in its own SQLite file. Created with EnsureCreated: it is a test double, not our schema.</summary>
+internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options) : DbContext(options)
+{
+    public DbSet<SbCustomer> Customers => Set<SbCustomer>();
+    public DbSet<SbPaymentMethod> PaymentMethods => Set<SbPaymentMethod>();
+    public DbSet<SbProduct> Products => Set<SbProduct>();
+    public DbSet<SbCheckoutSession> CheckoutSessions => Set<SbCheckoutSession>();
+    public DbSet<SbPayment> Payments => Set<SbPayment>();
+    public DbSet<SbSubscription> Subscriptions => Set<SbSubscription>();
+    public DbSet<SbWebhookDelivery> WebhookDeliveries => Set<SbWebhookDelivery>();
+    public DbSet<SbClockState> Clock => Set<SbClockState>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<SbCustomer>().HasIndex(c => c.Email);
+        model.Entity<SbPaymentMethod>().HasIndex(m => m.CustomerId);
+        model.Entity<SbPayment>().HasIndex(p => p.CustomerId);
+        model.Entity<SbPayment>().HasIndex(p => p.SubscriptionId);
+        model.Entity<SbSubscription>().HasIndex(s => s.CustomerId);
+        model.Entity<SbWebhookDelivery>().HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
+        model.Entity<SbPaymentMethod>().Property(m => m.Behaviour).HasConversion<string>();
+    }
+}

@@ -1,0 +1,145 @@
+namespace Dodo.Sandbox.Data;
+
+// The sandbox's own records: what Dodo's database would hold. Amounts are minor units; times are UTC.
+
+internal sealed class SbCustomer
+{
+    public required string Id { get; init; }
+    public required string Email { get; set; }
+    public required string Name { get; set; }
+    public string? PhoneNumber { get; set; }
+    public string MetadataJson { get; set; } = "{}";
+    public DateTime CreatedAt { get; init; }
+}
+
+internal sealed class SbPaymentMethod
+{
+    public required string Id { get; init; }
+    public required string CustomerId { get; init; }
+    public required string Last4 { get; init; }
+    public required string Network { get; init; }
+    public required string CardType { get; init; }
+    public required string ExpiryMonth { get; init; }
+    public required string ExpiryYear { get; init; }
+    public string? HolderName { get; init; }
+    public required string IssuingCountry { get; init; }
+    public required CardBehaviour Behaviour { get; init; }
+    /// <summary>Comma-separated ISO currencies this card can pay in.</summary>
+    public required string Currencies { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? LastUsedAt { get; set; }
+    public bool Deleted { get; set; }
+}
+
+internal sealed class SbProduct
+{
+    public required string Id { get; init; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public bool IsRecurring { get; set; }
+    public long Price { get; set; }
+    public required string Currency { get; set; }
+    /// <summary>"Day" | "Week" | "Month" | "Year" for recurring products.</summary>
+    public string? Interval { get; set; }
+    public int IntervalCount { get; set; } = 1;
+    public string TaxCategory { get; set; } = "digital_products";
+    public bool Archived { get; set; }
+    public string MetadataJson { get; set; } = "{}";
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class SbCheckoutSession
+{
+    public required string Id { get; init; }
+    /// <summary>The create request as received (product cart, customer, billing, return URL, metadata, flags).</summary>
+    public required string RequestJson { get; init; }
+    public string? CustomerId { get; set; }
+    public string? PaymentId { get; set; }
+    /// <summary>Set for update-payment-method sessions: the page saves a card for this subscription instead of selling.</summary>
+    public string? UpdatesSubscriptionId { get; init; }
+    public bool Completed { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime ExpiresAt { get; init; }
+}
+
+internal sealed class SbPayment
+{
+    public required string Id { get; init; }
+    public required string CustomerId { get; init; }
+    public string? SubscriptionId { get; init; }
+    public string? CheckoutSessionId { get; init; }
+    public required string Status { get; set; }
+    public long TotalAmount { get; init; }
+    public long Tax { get; init; }
+    public required string Currency { get; init; }
+    /// <summary>JSON array of {product_id, quantity}; null for subscription renewals and plan changes.</summary>
+    public string? ProductCartJson { get; init; }
+    public string MetadataJson { get; init; } = "{}";
+    public string BillingJson { get; init; } = "{\"country\":\"US\"}";
+    public string? PaymentMethodId { get; init; }
+    public string? CardLast4 { get; init; }
+    public string? CardNetwork { get; init; }
+    public string? CardType { get; init; }
+    public string? CardCountry { get; init; }
+    public string? CardHolderName { get; init; }
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class SbSubscription
+{
+    public required string Id { get; init; }
+    public required string CustomerId { get; init; }
+    public required string ProductId { get; set; }
+    public int Quantity { get; set; } = 1;
+    public required string Status { get; set; }
+    public long RecurringAmount { get; set; }
+    public required string Currency { get; init; }
+    public required string Interval { get; set; }
+    public int IntervalCount { get; set; } = 1;
+    public DateTime PreviousBillingDate { get; set; }
+    public DateTime NextBillingDate { get; set; }
+    public DateTime CreatedAt { get; init; }
+    public string? PaymentMethodId { get; set; }
+    /// <summary>Credit from downgrades: internal to this subscription, applied to its future charges ([DOCnew]).</summary>
+    public long Credit { get; set; }
+    public bool CancelAtNextBillingDate { get; set; }
+    public DateTime? CancelledAt { get; set; }
+    public string MetadataJson { get; set; } = "{}";
+    public string BillingJson { get; set; } = "{\"country\":\"US\"}";
+    /// <summary>A change stored with effective_at=next_billing_date: {id, product_id, quantity, created_at}.</summary>
+    public string? ScheduledChangeJson { get; set; }
+}
+
+internal sealed class SbWebhookDelivery
+{
+    public required string Id { get; init; }
+    public required string EventType { get; init; }
+    public required string Payload { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public long Sequence { get; init; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+    public bool GaveUp { get; set; }
+}
+
+internal sealed class SbClockState
+{
+    public int Id { get; init; } = 1;
+    public long OffsetTicks { get; set; }
+}
+
+/// <summary>How a test card behaves (see <see cref="Checkout.TestCards"/>).</summary>
+internal enum CardBehaviour
+{
+    Succeeds = 0,
+    GenericDecline = 1,
+    InsufficientFunds = 2,
+    /// <summary>4000000000000341: paid at checkout, declined on every later off-session charge.</summary>
+    FailsOffSession = 3,
+}

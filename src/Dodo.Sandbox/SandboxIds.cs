@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+
+namespace Dodo.Sandbox;
+
+/// <summary>Dodo-shaped ids: a prefix ("cus_", "pay_", …) and 22 base62 characters.</summary>
+internal static class SandboxIds
+{
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    public static string New(string prefix) => prefix + RandomNumberGenerator.GetString(Alphabet, 22);
+
+    public static string Customer() => New("cus_");
+
+    public static string Payment() => New("pay_");
+
+    public static string Subscription() => New("sub_");
+
+    public static string CheckoutSession() => New("cks_");
+
+    public static string PaymentMethod() => New("pm_");
+
+    public static string WebhookMessage() => New("msg_");
+
+    public static string ScheduledChange() => New("sch_");
+}
