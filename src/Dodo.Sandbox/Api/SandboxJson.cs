@@ -17,6 +17,20 @@ internal static class SandboxJson
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)?.AsObject() ?? [];
 
+    /// <summary>A billing address with every field present (optional ones null), whatever the request left out.</summary>
+    public static JsonObject Billing(string json)
+    {
+        var given = Parse(json);
+        return new JsonObject
+        {
+            ["country"] = given["country"]?.DeepClone() ?? "US",
+            ["state"] = given["state"]?.DeepClone(),
+            ["city"] = given["city"]?.DeepClone(),
+            ["street"] = given["street"]?.DeepClone(),
+            ["zipcode"] = given["zipcode"]?.DeepClone(),
+        };
+    }
+
     public static JsonObject Customer(SbCustomer c) => new()
     {
         ["business_id"] = SandboxOptions.BusinessId,
@@ -146,7 +160,7 @@ internal static class SandboxJson
         ["business_id"] = SandboxOptions.BusinessId,
         ["brand_id"] = SandboxOptions.BrandId,
         ["customer"] = CustomerSummary(c),
-        ["billing"] = Parse(p.BillingJson),
+        ["billing"] = Billing(p.BillingJson),
         ["product_cart"] = p.ProductCartJson is null ? null : JsonNode.Parse(p.ProductCartJson),
         ["subscription_id"] = p.SubscriptionId,
         ["checkout_session_id"] = p.CheckoutSessionId,
@@ -240,7 +254,7 @@ internal static class SandboxJson
             ["payment_method_id"] = s.PaymentMethodId,
             ["scheduled_change"] = scheduled,
             ["customer"] = CustomerSummary(c),
-            ["billing"] = Parse(s.BillingJson),
+            ["billing"] = Billing(s.BillingJson),
             ["brand_id"] = SandboxOptions.BrandId,
             ["metadata"] = Parse(s.MetadataJson),
             ["addons"] = new JsonArray(),
@@ -288,7 +302,7 @@ internal static class SandboxJson
         ["on_demand"] = false,
         ["payment_method_id"] = s.PaymentMethodId,
         ["customer"] = CustomerSummary(c),
-        ["billing"] = Parse(s.BillingJson),
+        ["billing"] = Billing(s.BillingJson),
         ["metadata"] = Parse(s.MetadataJson),
         ["discounts"] = new JsonArray(),
     };

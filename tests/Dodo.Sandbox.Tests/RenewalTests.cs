@@ -1,0 +1,46 @@
+using Dodo.Payments.Models;
+using Dodo.Payments.Webhooks;
+
+namespace Dodo.Sandbox.Tests;
+
+[Collection(SandboxCollection.Name)]
+public sealed class RenewalTests(SandboxHost host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AdvancingTheClock_PastTheBillingDate_RenewsAndAnnouncesIt()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);
+
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.NextBillingDate);
+
+        var after = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal(subscription.NextBillingDate, after.PreviousBillingDate);
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.SubscriptionRenewed && w.Event.SubscriptionData().SubscriptionId == subscription.SubscriptionId, "renewed");
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.PaymentSucceeded && w.Event.PaymentData().SubscriptionId == subscription.SubscriptionId && w.Event.PaymentData().TotalAmount == 3000 && w.Event.PaymentData().CreatedAt > subscription.CreatedAt.AddDays(1), "renewal payment");
+    }
+
+    [Fact]
+    public async Task Card0341_RenewalFails_PutsTheSubscriptionOnHold()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.FailsLater);
+
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.NextBillingDate);
+
+        Assert.Equal(SubscriptionStatus.OnHold, (await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct)).Status);
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.SubscriptionOnHold && w.Event.SubscriptionData().SubscriptionId == subscription.SubscriptionId, "on_hold");
+    }
+
+    [Fact]
+    public async Task CancelAtNextBillingDate_EndsTheSubscriptionAtRenewal()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);
+        await host.Client.UpdateSubscriptionAsync(subscription.SubscriptionId, new SubscriptionUpdateRequest { CancelAtNextBillingDate = true }, Ct);
+
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.NextBillingDate);
+
+        Assert.Equal(SubscriptionStatus.Cancelled, (await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct)).Status);
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.SubscriptionCancelled && w.Event.SubscriptionData().SubscriptionId == subscription.SubscriptionId, "cancelled");
+    }
+}
