@@ -1,5 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Features.Audit;
+using Storefront.Web.Features.Notifications;
+using Storefront.Web.Features.Offers;
+using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Subscriptions;
+using Storefront.Web.Features.Webhooks;
 
 namespace Storefront.Web.Data;
 
@@ -9,7 +15,27 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 {
     public DbSet<CatalogProduct> Products => Set<CatalogProduct>();
 
-    public DbSet<Features.Webhooks.WebhookInboxEntry> WebhookInbox => Set<Features.Webhooks.WebhookInboxEntry>();
+    public DbSet<WebhookInboxEntry> WebhookInbox => Set<WebhookInboxEntry>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Entitlement> Entitlements => Set<Entitlement>();
+
+    public DbSet<CustomerSubscription> Subscriptions => Set<CustomerSubscription>();
+
+    public DbSet<UpsellRule> UpsellRules => Set<UpsellRule>();
+
+    public DbSet<OfferAttempt> OfferAttempts => Set<OfferAttempt>();
+
+    public DbSet<PlanChangeQuote> PlanChangeQuotes => Set<PlanChangeQuote>();
+
+    public DbSet<PlanChangePolicySettings> PlanChangePolicy => Set<PlanChangePolicySettings>();
+
+    public DbSet<CustomerNotification> Notifications => Set<CustomerNotification>();
+
+    public DbSet<EmailOutboxMessage> EmailOutbox => Set<EmailOutboxMessage>();
+
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

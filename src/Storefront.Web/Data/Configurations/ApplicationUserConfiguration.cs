@@ -8,5 +8,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> user)
     {
         user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.Property(u => u.DodoCustomerId).HasMaxLength(64);
+        user.HasIndex(u => u.DodoCustomerId).IsUnique();
     }
 }

@@ -1,0 +1,36 @@
+namespace Storefront.Domain.Offers;
+
+/// <summary>What the customer has already done with offers; a declined or attempted offer is not shown again.</summary>
+public sealed record OfferHistory(IReadOnlySet<long> DeclinedRuleIds, IReadOnlySet<long> AttemptedRuleIds, IReadOnlySet<string> OwnedProductIds)
+{
+    public static OfferHistory Empty { get; } = new(new HashSet<long>(), new HashSet<long>(), new HashSet<string>());
+}
+
+/// <summary>Picks offers from the rules. Pure: time and history are parameters.</summary>
+public static class OfferSelector
+{
+    /// <summary>The post-purchase offer for a paid product: the live rule with the highest priority the customer has
+    /// not declined or tried, for a product they do not own already.</summary>
+    public static OfferRule? PostPurchase(string purchasedProductId, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now) =>
+        Eligible(rules, OfferKind.PostPurchaseUpsell, purchasedProductId, history, now).FirstOrDefault();
+
+    /// <summary>Cross-sells for a product page or order page, best first.</summary>
+    public static IReadOnlyList<OfferRule> CrossSells(string productId, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now, int max = 3) =>
+        Eligible(rules, OfferKind.CrossSell, productId, history, now).Take(max).ToList();
+
+    /// <summary>The downsell that follows a declined offer, shown once.</summary>
+    public static OfferRule? DownsellAfter(OfferRule declined, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now) =>
+        rules.Where(r => r.Kind == OfferKind.Downsell && r.FollowsRuleId == declined.Id && IsOpen(r, history, now))
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.Id)
+            .FirstOrDefault();
+
+    private static IEnumerable<OfferRule> Eligible(IEnumerable<OfferRule> rules, OfferKind kind, string triggerProductId, OfferHistory history, DateTime now) =>
+        rules.Where(r => r.Kind == kind && r.TriggerProductId == triggerProductId && IsOpen(r, history, now))
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.Id);
+
+    private static bool IsOpen(OfferRule rule, OfferHistory history, DateTime now) =>
+        rule.IsLiveAt(now)
+        && !history.DeclinedRuleIds.Contains(rule.Id)
+        && !history.AttemptedRuleIds.Contains(rule.Id)
+        && !history.OwnedProductIds.Contains(rule.OfferProductId);
+}

@@ -1,0 +1,42 @@
+using Storefront.Domain.Offers;
+
+namespace Storefront.Web.Features.Offers;
+
+/// <summary>An upsell map entry an admin manages: "bought <see cref="TriggerProductId"/> → offer <see cref="OfferProductId"/>".</summary>
+public sealed class UpsellRule
+{
+    public long Id { get; init; }
+
+    public OfferKind Kind { get; set; }
+
+    /// <summary>Catalog id of the product whose purchase (or page) shows the offer.</summary>
+    public required string TriggerProductId { get; set; }
+
+    /// <summary>Catalog id of the product offered.</summary>
+    public required string OfferProductId { get; set; }
+
+    /// <summary>For a downsell: the rule whose decline shows it.</summary>
+    public long? FollowsRuleId { get; set; }
+
+    public required string Headline { get; set; }
+
+    /// <summary>What the customer gains, in a sentence.</summary>
+    public string ValueText { get; set; } = "";
+
+    /// <summary>Optional ribbon such as "Most popular upgrade".</summary>
+    public string? Badge { get; set; }
+
+    public int Priority { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime? StartsAt { get; set; }
+
+    public DateTime? EndsAt { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public OfferRule ToDomain() => new(Id, Kind, TriggerProductId, OfferProductId, Priority, IsActive, StartsAt, EndsAt, FollowsRuleId);
+}

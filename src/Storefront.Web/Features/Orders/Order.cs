@@ -1,0 +1,63 @@
+namespace Storefront.Web.Features.Orders;
+
+public enum OrderStatus
+{
+    /// <summary>Waiting for Dodo to confirm the payment (by webhook or lookup).</summary>
+    Pending = 0,
+    Paid = 1,
+    Failed = 2,
+}
+
+public enum OrderKind
+{
+    Purchase = 0,
+    Upsell = 1,
+    CrossSell = 2,
+    Downsell = 3,
+}
+
+/// <summary>
+/// A purchase in the store. Its amount is Dodo's (the payment's total once confirmed); it turns Paid only when Dodo
+/// says so (payment.succeeded, or a lookup of the payment), never because a browser came back to the return URL.
+/// </summary>
+public sealed class Order
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    public required string UserId { get; init; }
+
+    public OrderKind Kind { get; init; }
+
+    /// <summary>The catalog product bought.</summary>
+    public required string ProductId { get; init; }
+
+    public required string DodoProductId { get; init; }
+
+    public required string ProductName { get; init; }
+
+    /// <summary>The catalog price when ordered; replaced by Dodo's total when the payment is confirmed.</summary>
+    public long AmountMinor { get; set; }
+
+    public required string Currency { get; init; }
+
+    public OrderStatus Status { get; set; }
+
+    public string? CheckoutSessionId { get; set; }
+
+    public string? PaymentId { get; set; }
+
+    public string? SubscriptionId { get; set; }
+
+    /// <summary>For upsells, cross-sells and downsells: the order whose page showed the offer.</summary>
+    public Guid? ParentOrderId { get; init; }
+
+    public Guid? OfferAttemptId { get; init; }
+
+    public string? FailureCode { get; set; }
+
+    public string? FailureMessage { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? PaidAt { get; set; }
+}
