@@ -2,6 +2,7 @@ using Storefront.Web;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Admin;
 using Storefront.Web.Features.Catalog;
+using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
@@ -15,6 +16,7 @@ builder.AddStorefrontUi();
 builder.AddCatalog();
 builder.AddDodo();
 builder.AddDodoWebhooks();
+builder.AddCommerce();
 builder.AddAdmin();
 
 var app = builder.Build();

@@ -1,0 +1,208 @@
+using Dodo.Payments;
+using Dodo.Payments.Models;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Domain.Offers;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Payments;
+
+namespace Storefront.Web.Features.Offers;
+
+public enum AcceptOutcome
+{
+    /// <summary>Dodo took the charge request; the webhook will say whether it succeeded.</summary>
+    Submitted = 0,
+
+    /// <summary>Another click, tab or retry already claimed this offer; nothing new was charged.</summary>
+    AlreadyClaimed = 1,
+
+    /// <summary>Dodo refused the charge (declined card or rule); the offer will not be retried.</summary>
+    Failed = 2,
+
+    /// <summary>No answer from Dodo; being settled by lookup, never by charging again.</summary>
+    Unknown = 3,
+
+    /// <summary>No saved card can pay for this offer: use normal checkout.</summary>
+    NeedsCheckout = 4,
+
+    /// <summary>Not this customer's offer, no longer on sale, or not a one-click offer.</summary>
+    Refused = 5,
+}
+
+public sealed record AcceptResult(AcceptOutcome Outcome, string Message, Guid? OrderId = null, string? PaymentId = null);
+
+/// <summary>
+/// "Add to my order": charges the saved card once with a confirmed checkout session. The attempt is claimed with
+/// an atomic Shown → Charging update, so of any number of concurrent accepts exactly one reaches Dodo. That single
+/// POST is never retried; if its answer is lost, the payment is found by its offer_attempt_id metadata.
+/// </summary>
+public sealed partial class OfferAcceptance(
+    IDbContextFactory<StorefrontDbContext> dbFactory,
+    DodoClient dodo,
+    DodoCustomerLink customers,
+    SavedCards cards,
+    PaymentOutcomes outcomes,
+    OrderNotifier notifier,
+    TimeProvider clock,
+    ILogger<OfferAcceptance> logger)
+{
+    /// <summary>How long an unanswered charge may stay unknown before a lookup that finds nothing means "not charged".</summary>
+    public static readonly TimeSpan UnknownGiveUpAfter = TimeSpan.FromMinutes(2);
+
+    public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
+        if (attempt is null)
+        {
+            return new AcceptResult(AcceptOutcome.Refused, "That offer is not available.");
+        }
+
+        var offer = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == attempt.OfferProductId && !p.IsArchived, cancellationToken);
+        var rule = await db.UpsellRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == attempt.RuleId, cancellationToken);
+        if (offer is null || rule is null || !rule.ToDomain().IsLiveAt(clock.GetUtcNow().UtcDateTime))
+        {
+            return new AcceptResult(AcceptOutcome.Refused, "This offer has ended.");
+        }
+
+        if (offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
+        {
+            return new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
+        }
+
+        var customerId = await customers.FindAsync(userId, cancellationToken);
+        var card = await cards.ForOneClickAsync(customerId, offer.Currency, cancellationToken);
+        if (customerId is null || card is null || card.PaymentMethodId != attempt.PaymentMethodId && attempt.PaymentMethodId is not null)
+        {
+            return new AcceptResult(AcceptOutcome.NeedsCheckout, "Your saved card can't be used for this. Pay with another card instead.");
+        }
+
+        var claimedAt = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.OfferAttempts
+            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Charging)
+                .SetProperty(a => a.PaymentMethodId, card.PaymentMethodId).SetProperty(a => a.DecidedAt, claimedAt), cancellationToken);
+        if (claimed == 0)
+        {
+            var current = await db.OfferAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, cancellationToken);
+            return new AcceptResult(AcceptOutcome.AlreadyClaimed, "This offer is already being added to your order.", current.ResultOrderId, current.PaymentId);
+        }
+
+        var order = new Order
+        {
+            UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = offer.DodoProductId, ProductName = offer.Name,
+            AmountMinor = offer.PriceMinor, Currency = offer.Currency, Status = OrderStatus.Pending,
+            ParentOrderId = attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await db.OfferAttempts.Where(a => a.Id == attemptId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ResultOrderId, order.Id), CancellationToken.None);
+
+        try
+        {
+            // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
+            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, offer.DodoProductId, attempt, order), CancellationToken.None);
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
+            await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.CheckoutSessionId, session.SessionId).SetProperty(a => a.PaymentId, a => a.PaymentId ?? session.PaymentId), CancellationToken.None);
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.CheckoutSessionId, session.SessionId).SetProperty(o => o.PaymentId, o => o.PaymentId ?? session.PaymentId), CancellationToken.None);
+            await notifier.NotifyAsync(userId);
+            return new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", order.Id, session.PaymentId);
+        }
+        catch (DodoApiException refused)
+        {
+            LogRefused(logger, attemptId, refused.Code, refused.DodoMessage);
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Failed, refused.DodoMessage);
+            await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, OrderStatus.Failed).SetProperty(o => o.FailureMessage, refused.DodoMessage), CancellationToken.None);
+            await notifier.NotifyAsync(userId);
+            return new AcceptResult(AcceptOutcome.Failed, "We couldn't charge your saved card. Nothing was charged.", order.Id);
+        }
+        catch (DodoUnknownOutcomeException lost)
+        {
+            LogUnknown(logger, lost, attemptId);
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Unknown);
+            var settled = await SettleUnknownAsync(attemptId, CancellationToken.None);
+            return settled ?? new AcceptResult(AcceptOutcome.Unknown, "We're confirming your payment with the bank.", order.Id);
+        }
+    }
+
+    /// <summary>
+    /// Finds the payment of an attempt whose answer was lost (by its offer_attempt_id metadata) and applies it.
+    /// Returns null while nothing is found; after <see cref="UnknownGiveUpAfter"/> with nothing found the attempt is
+    /// closed as not charged. It never sends a charge.
+    /// </summary>
+    public async Task<AcceptResult?> SettleUnknownAsync(Guid attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.Status == OfferAttemptStatus.Unknown, cancellationToken);
+        var customerId = attempt is null ? null : await customers.FindAsync(attempt.UserId, cancellationToken);
+        if (attempt is null || customerId is null)
+        {
+            return null;
+        }
+
+        var since = (attempt.DecidedAt ?? attempt.CreatedAt).AddMinutes(-5);
+        var payments = await dodo.ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, CreatedAtGte = since, PageSize = 100 }, cancellationToken);
+        var match = payments.Items.FirstOrDefault(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString());
+        if (match is not null)
+        {
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Unknown, OfferAttemptStatus.Submitted);
+            await outcomes.ApplyAsync(await dodo.GetPaymentAsync(match.PaymentId, cancellationToken), cancellationToken);
+            return new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", attempt.ResultOrderId, match.PaymentId);
+        }
+
+        if (clock.GetUtcNow().UtcDateTime - (attempt.DecidedAt ?? attempt.CreatedAt) > UnknownGiveUpAfter)
+        {
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Unknown, OfferAttemptStatus.Failed, "Dodo did not take the payment. Nothing was charged.");
+            return new AcceptResult(AcceptOutcome.Failed, "Nothing was charged.", attempt.ResultOrderId);
+        }
+
+        return null;
+    }
+
+    private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, string dodoProductId, OfferAttempt attempt, Order order) => new()
+    {
+        ProductCart = [new ProductCartItem { ProductId = dodoProductId, Quantity = 1 }],
+        Customer = CustomerRequest.Existing(customerId),
+        PaymentMethodId = paymentMethodId,
+        Confirm = true,
+        // Dodo asks for a full billing address with confirm; the sandbox and test mode accept this one.
+        BillingAddress = new BillingAddress { Country = "US", State = "CA", City = "San Francisco", Street = "500 Howard St", Zipcode = "94105" },
+        FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
+        Metadata = new()
+        {
+            ["upsell_source"] = attempt.Kind switch
+            {
+                OfferKind.PostPurchaseUpsell => "post_purchase",
+                OfferKind.CrossSell => "cross_sell",
+                OfferKind.Downsell => "downsell",
+                _ => "offer",
+            },
+            ["original_order_id"] = attempt.OrderId.ToString(),
+            [PaymentOutcomes.OfferAttemptIdKey] = attempt.Id.ToString(),
+            [PaymentOutcomes.OrderIdKey] = order.Id.ToString(),
+        },
+    };
+
+    private static OrderKind KindOf(OfferKind kind) => kind switch
+    {
+        OfferKind.PostPurchaseUpsell => OrderKind.Upsell,
+        OfferKind.CrossSell => OrderKind.CrossSell,
+        OfferKind.Downsell => OrderKind.Downsell,
+        _ => OrderKind.Upsell,
+    };
+
+    /// <summary>Moves the attempt only from the expected state: a webhook that already finished it is never undone.</summary>
+    private static Task MoveAsync(StorefrontDbContext db, Guid attemptId, OfferAttemptStatus from, OfferAttemptStatus to, string? failure = null) =>
+        db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == from).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.Status, to).SetProperty(a => a.FailureMessage, a => failure ?? a.FailureMessage), CancellationToken.None);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Offer attempt {AttemptId}: Dodo refused the charge ({Code}: {Message})")]
+    private static partial void LogRefused(ILogger logger, Guid attemptId, string? code, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer attempt {AttemptId}: no answer from Dodo; settling by lookup")]
+    private static partial void LogUnknown(ILogger logger, Exception error, Guid attemptId);
+}

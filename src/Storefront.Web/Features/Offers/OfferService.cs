@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Domain.Offers;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Catalog;
+using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Payments;
+
+namespace Storefront.Web.Features.Offers;
+
+/// <summary>
+/// Which offers a customer sees: the post-purchase offer on a paid order (then its downsell if declined), and
+/// cross-sells on product and order pages. Each shown offer is an <see cref="OfferAttempt"/>, found again on refresh
+/// or in another tab, so every view of the same offer shares one attempt and therefore at most one charge.
+/// </summary>
+public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactory, SavedCards cards, DodoCustomerLink customers, TimeProvider clock)
+{
+    /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
+    public static readonly Guid NoOrder = Guid.Empty;
+
+    public async Task<OfferView?> PostPurchaseOfferAsync(string userId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
+        if (order is not { Status: OrderStatus.Paid, Kind: OrderKind.Purchase })
+        {
+            return null;
+        }
+
+        var latest = await db.OfferAttempts
+            .Where(a => a.UserId == userId && a.OrderId == orderId && a.Kind != OfferKind.CrossSell)
+            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.Status != OfferAttemptStatus.Declined)
+        {
+            return await ViewAsync(db, latest, order.ProductId, cancellationToken);
+        }
+
+        var rules = await LiveRulesAsync(db, cancellationToken);
+        var history = await OfferHistoryReader.ReadAsync(db, userId, orderId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rule = latest is null
+            ? OfferSelector.PostPurchase(order.ProductId, rules, history, now)
+            : rules.FirstOrDefault(r => r.Id == latest.RuleId) is { } declined ? OfferSelector.DownsellAfter(declined, rules, history, now) : null;
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
+        return await ViewAsync(db, attempt, order.ProductId, cancellationToken);
+    }
+
+    /// <summary>Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts.</summary>
+    public async Task<IReadOnlyList<OfferView>> CrossSellsAsync(string? userId, string productId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rules = await LiveRulesAsync(db, cancellationToken);
+        var history = userId is null ? OfferHistory.Empty : await OfferHistoryReader.ReadAsync(db, userId, orderId, cancellationToken);
+        var views = new List<OfferView>();
+        foreach (var rule in OfferSelector.CrossSells(productId, rules, history, clock.GetUtcNow().UtcDateTime))
+        {
+            if (userId is null)
+            {
+                views.Add(await AnonymousViewAsync(db, rule, cancellationToken));
+                continue;
+            }
+
+            var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
+            if (attempt.Status != OfferAttemptStatus.Declined)
+            {
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken));
+            }
+        }
+
+        return views;
+    }
+
+    /// <summary>The current state of one attempt, if it is this customer's.</summary>
+    public async Task<OfferView?> FindAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await db.OfferAttempts.FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
+        if (attempt is null)
+        {
+            return null;
+        }
+
+        var currentProduct = await db.Orders.Where(o => o.Id == attempt.OrderId).Select(o => o.ProductId).FirstOrDefaultAsync(cancellationToken);
+        return await ViewAsync(db, attempt, currentProduct, cancellationToken);
+    }
+
+    /// <summary>"No thanks": the offer is not shown again to this customer; a downsell may follow once.</summary>
+    public async Task<bool> DeclineAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.OfferAttempts
+            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Declined).SetProperty(a => a.DecidedAt, now), cancellationToken) == 1;
+    }
+
+    private static async Task<List<OfferRule>> LiveRulesAsync(StorefrontDbContext db, CancellationToken cancellationToken) =>
+        (await db.UpsellRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
+
+    private async Task<OfferAttempt> FindOrCreateAttemptAsync(StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, CancellationToken cancellationToken)
+    {
+        var existing = await db.OfferAttempts.FirstOrDefaultAsync(a => a.UserId == userId && a.RuleId == rule.Id && a.OrderId == orderId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var attempt = new OfferAttempt
+        {
+            UserId = userId, RuleId = rule.Id, Kind = rule.Kind, OrderId = orderId, OfferProductId = rule.OfferProductId,
+            Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.OfferAttempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return attempt;
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab showed the same offer at the same moment: use its attempt (the unique key chose one).
+            db.ChangeTracker.Clear();
+            return await db.OfferAttempts.SingleAsync(a => a.UserId == userId && a.RuleId == rule.Id && a.OrderId == orderId, cancellationToken);
+        }
+    }
+
+    private async Task<OfferView> ViewAsync(StorefrontDbContext db, OfferAttempt attempt, string? currentProductId, CancellationToken cancellationToken)
+    {
+        var rule = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == attempt.RuleId, cancellationToken);
+        var offer = CatalogItem.From(await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken));
+        var current = currentProductId is null ? null
+            : await db.Products.AsNoTracking().Where(p => p.Id == currentProductId).Select(p => p).FirstOrDefaultAsync(cancellationToken) is { } product
+                ? CatalogItem.From(product) : null;
+
+        Storefront.Domain.Payments.SavedCard? card = null;
+        if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
+        {
+            // Checked before the button is shown: an expired or wrong-currency card is never offered for one click.
+            card = await cards.ForOneClickAsync(await customers.FindAsync(attempt.UserId, cancellationToken), offer.Price.Currency, cancellationToken);
+            if (attempt.PaymentMethodId != card?.PaymentMethodId)
+            {
+                attempt.PaymentMethodId = card?.PaymentMethodId;
+                db.Entry(attempt).Property(a => a.PaymentMethodId).IsModified = true;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return new OfferView(attempt.Id, rule.Id, rule.Kind, attempt.Status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
+            attempt.FailureMessage, attempt.ResultOrderId);
+    }
+
+    private static async Task<OfferView> AnonymousViewAsync(StorefrontDbContext db, OfferRule rule, CancellationToken cancellationToken)
+    {
+        var stored = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == rule.Id, cancellationToken);
+        var offer = CatalogItem.From(await db.Products.AsNoTracking().SingleAsync(p => p.Id == rule.OfferProductId, cancellationToken));
+        return new OfferView(Guid.Empty, rule.Id, rule.Kind, OfferAttemptStatus.Shown, stored.Headline, stored.ValueText, stored.Badge, offer, null, null, null, null);
+    }
+}

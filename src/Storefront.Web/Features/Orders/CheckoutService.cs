@@ -1,0 +1,59 @@
+using Dodo.Payments;
+using Dodo.Payments.Models;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Payments;
+
+namespace Storefront.Web.Features.Orders;
+
+/// <summary>A refusal the customer should read ("That product isn't for sale"); nothing was charged or stored.</summary>
+public sealed class StoreRuleException(string message) : Exception(message);
+
+/// <summary>
+/// Starts a purchase on Dodo's hosted checkout: a pending order, then a checkout session for the account's Dodo
+/// customer that returns to the order page. Creating a session moves no money, so a failure here costs nothing.
+/// </summary>
+public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, TimeProvider clock)
+{
+    public async Task<Uri> StartAsync(string userId, string productId, Uri storeBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && !p.IsArchived, cancellationToken)
+            ?? throw new StoreRuleException("That product is not for sale.");
+        if (product.Kind == Storefront.Domain.Catalog.ProductKind.Subscription
+            && await db.Subscriptions.AnyAsync(s => s.UserId == userId && (s.Status == "active" || s.Status == "on_hold"), cancellationToken))
+        {
+            throw new StoreRuleException("You already have a plan. Change it from My subscription instead.");
+        }
+
+        var customerId = await customers.EnsureAsync(userId, cancellationToken);
+        var order = new Order
+        {
+            UserId = userId, Kind = kind, ProductId = product.Id, DodoProductId = product.DodoProductId, ProductName = product.Name,
+            AmountMinor = product.PriceMinor, Currency = product.Currency, Status = OrderStatus.Pending,
+            ParentOrderId = parentOrderId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var session = await dodo.CreateCheckoutSessionAsync(new CheckoutSessionRequest
+        {
+            ProductCart = [new ProductCartItem { ProductId = product.DodoProductId, Quantity = 1 }],
+            Customer = CustomerRequest.Existing(customerId),
+            ReturnUrl = new Uri(storeBase, $"orders/{order.Id}").ToString(),
+            CancelUrl = new Uri(storeBase, $"products/{product.Id}").ToString(),
+            FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
+            ShowSavedPaymentMethods = true,
+            Metadata = new()
+            {
+                [PaymentOutcomes.OrderIdKey] = order.Id.ToString(),
+                ["storefront_user_id"] = userId,
+                ["purchase_type"] = kind.ToString(),
+            },
+        }, cancellationToken);
+
+        order.CheckoutSessionId = session.SessionId;
+        await db.SaveChangesAsync(cancellationToken);
+        return new Uri(session.CheckoutUrl ?? throw new StoreRuleException("Dodo did not return a checkout page. Try again."));
+    }
+}

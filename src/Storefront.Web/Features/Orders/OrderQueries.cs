@@ -1,0 +1,42 @@
+using Dodo.Payments;
+using Dodo.Payments.Models;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Data;
+
+namespace Storefront.Web.Features.Orders;
+
+/// <summary>Reads a customer's orders and settles a pending one by asking Dodo, when the webhook is slow.</summary>
+public sealed class OrderQueries(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, PaymentOutcomes outcomes)
+{
+    /// <summary>The order, only if it is this customer's.</summary>
+    public async Task<Order?> FindAsync(string userId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Order>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().Where(o => o.UserId == userId)
+            .OrderByDescending(o => o.CreatedAt).Take(50).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Looks the checkout's payment up at Dodo and applies it exactly as the webhook would. Only reads Dodo, so it is
+    /// safe to repeat; the webhook stays the source of truth and arrives anyway.
+    /// </summary>
+    public async Task SettlePendingAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order.Status != OrderStatus.Pending || order.CheckoutSessionId is null)
+        {
+            return;
+        }
+
+        var session = await dodo.GetCheckoutSessionAsync(order.CheckoutSessionId, cancellationToken);
+        if (session.PaymentId is not null && session.PaymentStatus is PaymentStatus.Succeeded or PaymentStatus.Failed)
+        {
+            await outcomes.ApplyAsync(await dodo.GetPaymentAsync(session.PaymentId, cancellationToken), cancellationToken);
+        }
+    }
+}

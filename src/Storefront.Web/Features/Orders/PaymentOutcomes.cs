@@ -1,0 +1,125 @@
+using Dodo.Payments.Models;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Offers;
+using Storefront.Web.Features.Webhooks;
+
+namespace Storefront.Web.Features.Orders;
+
+/// <summary>
+/// Applies what Dodo says about a payment (from a webhook or a lookup) to the order and offer it belongs to.
+/// Idempotent and order-independent: Paid and Succeeded are final, so a late payment.failed or a repeated
+/// payment.succeeded changes nothing, and an entitlement is granted once per order.
+/// </summary>
+public sealed class PaymentOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, OrderNotifier notifier, TimeProvider clock)
+{
+    public const string OrderIdKey = "order_id";
+    public const string OfferAttemptIdKey = "offer_attempt_id";
+
+    public async Task<WebhookOutcome> ApplyAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await FindOrderAsync(db, payment, cancellationToken);
+        var attempt = Guid.TryParse(payment.Metadata?.GetValueOrDefault(OfferAttemptIdKey), out var attemptId)
+            ? await db.OfferAttempts.FirstOrDefaultAsync(a => a.Id == attemptId, cancellationToken)
+            : null;
+        var quote = Guid.TryParse(payment.Metadata?.GetValueOrDefault(Subscriptions.PlanChangeService.QuoteIdKey), out var quoteId)
+            ? await db.PlanChangeQuotes.FirstOrDefaultAsync(q => q.Id == quoteId, cancellationToken)
+            : null;
+        if (order is null && attempt is null && quote is null)
+        {
+            return WebhookOutcome.NoMatch;
+        }
+
+        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled
+            && quote.Status is Subscriptions.QuoteStatus.Submitted or Subscriptions.QuoteStatus.Confirming or Subscriptions.QuoteStatus.Unknown)
+        {
+            // With prevent_change the plan stays as it was; the page says why and how to fix it.
+            quote.Status = Subscriptions.QuoteStatus.Failed;
+            quote.FailureMessage = payment.ErrorMessage ?? "The payment for the plan change was declined.";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (payment.Status)
+        {
+            case PaymentStatus.Succeeded:
+                if (order is not null)
+                {
+                    MarkPaid(db, order, payment, now);
+                }
+
+                if (attempt is not null)
+                {
+                    attempt.Status = OfferAttemptStatus.Succeeded;
+                    attempt.PaymentId = payment.PaymentId;
+                    attempt.PaidAmountMinor = payment.TotalAmount;
+                    attempt.Currency = payment.Currency;
+                    attempt.FailureMessage = null;
+                    attempt.DecidedAt ??= now;
+                }
+
+                break;
+            case PaymentStatus.Failed or PaymentStatus.Cancelled:
+                if (order is { Status: not OrderStatus.Paid })
+                {
+                    order.Status = OrderStatus.Failed;
+                    order.FailureCode = payment.ErrorCode;
+                    order.FailureMessage = payment.ErrorMessage;
+                }
+
+                if (attempt is { Status: not OfferAttemptStatus.Succeeded })
+                {
+                    attempt.Status = OfferAttemptStatus.Failed;
+                    attempt.PaymentId = payment.PaymentId;
+                    attempt.FailureMessage = payment.ErrorMessage ?? payment.ErrorCode ?? "The payment was declined.";
+                    attempt.DecidedAt ??= now;
+                }
+
+                break;
+            default:
+                // processing and friends: nothing final yet; remember which payment to look up.
+                if (order is { PaymentId: null, Status: OrderStatus.Pending })
+                {
+                    order.PaymentId = payment.PaymentId;
+                }
+
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var userId = order?.UserId ?? attempt?.UserId ?? quote!.UserId;
+        await notifier.NotifyAsync(userId);
+        return WebhookOutcome.Applied;
+    }
+
+    private static void MarkPaid(StorefrontDbContext db, Order order, Payment payment, DateTime now)
+    {
+        if (order.Status == OrderStatus.Paid)
+        {
+            return;
+        }
+
+        order.Status = OrderStatus.Paid;
+        order.PaidAt = now;
+        order.AmountMinor = payment.TotalAmount;
+        order.PaymentId = payment.PaymentId;
+        order.SubscriptionId ??= payment.SubscriptionId;
+        order.FailureCode = null;
+        order.FailureMessage = null;
+        if (payment.SubscriptionId is null)
+        {
+            db.Entitlements.Add(new Entitlement { UserId = order.UserId, ProductId = order.ProductId, OrderId = order.Id, GrantedAt = now });
+        }
+    }
+
+    private static async Task<Order?> FindOrderAsync(StorefrontDbContext db, Payment payment, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(payment.Metadata?.GetValueOrDefault(OrderIdKey), out var orderId))
+        {
+            return await db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        }
+
+        return await db.Orders.FirstOrDefaultAsync(o => o.PaymentId == payment.PaymentId
+            || (payment.CheckoutSessionId != null && o.CheckoutSessionId == payment.CheckoutSessionId), cancellationToken);
+    }
+}

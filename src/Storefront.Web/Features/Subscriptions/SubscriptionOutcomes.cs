@@ -1,0 +1,109 @@
+using Dodo.Payments.Models;
+using Dodo.Payments.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Notifications;
+using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Webhooks;
+
+namespace Storefront.Web.Features.Subscriptions;
+
+/// <summary>
+/// Keeps the store's copy of a subscription in step with Dodo's events. An event older than the newest one applied
+/// is ignored, so duplicates and out-of-order deliveries never move a plan or status backwards.
+/// </summary>
+public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, OrderNotifier notifier, TimeProvider clock)
+{
+    public async Task<WebhookOutcome> ApplyAsync(string eventType, Subscription data, DateTime occurredAt, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var userId = await db.Users.Where(u => u.DodoCustomerId == data.Customer.CustomerId).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? data.Metadata?.GetValueOrDefault("storefront_user_id");
+        if (userId is null || !await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            return WebhookOutcome.NoMatch;
+        }
+
+        var row = await db.Subscriptions.FirstOrDefaultAsync(s => s.DodoSubscriptionId == data.SubscriptionId, cancellationToken);
+        if (row is null)
+        {
+            row = new CustomerSubscription
+            {
+                DodoSubscriptionId = data.SubscriptionId, UserId = userId, DodoProductId = data.ProductId, Status = "",
+                Currency = data.Currency, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Subscriptions.Add(row);
+        }
+        else if (occurredAt < row.LastEventAt)
+        {
+            return WebhookOutcome.Applied; // stale: a newer event already set this state
+        }
+
+        Copy(data, row, occurredAt);
+        if (eventType == WebhookEventTypes.SubscriptionRenewed)
+        {
+            row.CreditMinor = Math.Max(0, row.CreditMinor - data.RecurringPreTaxAmount);
+        }
+
+        if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
+        {
+            await ApplyQuoteAsync(db, row, cancellationToken);
+            var planName = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
+            var key = $"plan_changed:{data.SubscriptionId}:{data.ProductId}:{occurredAt.Ticks}";
+            await messages.PostAsync(db, userId, key, $"Your plan is now {planName}.",
+                "Your plan has changed", $"Your subscription is now on {planName}. Next billing date: {data.NextBillingDate:yyyy-MM-dd}.", cancellationToken);
+        }
+        else if (eventType == WebhookEventTypes.SubscriptionOnHold)
+        {
+            await messages.PostAsync(db, userId, $"on_hold:{data.SubscriptionId}:{occurredAt.Ticks}",
+                "We couldn't take the payment for your subscription. Update your card to keep your plan.",
+                "Action needed: update your card", "Your last subscription payment failed. Update your card in My subscription.", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(userId);
+        return WebhookOutcome.Applied;
+    }
+
+    private static void Copy(Subscription data, CustomerSubscription row, DateTime occurredAt)
+    {
+        row.DodoProductId = data.ProductId;
+        row.Status = StatusText(data.Status);
+        row.RecurringAmountMinor = data.RecurringPreTaxAmount;
+        row.PreviousBillingDate = data.PreviousBillingDate.UtcDateTime;
+        row.NextBillingDate = data.NextBillingDate.UtcDateTime;
+        row.PaymentMethodId = data.PaymentMethodId;
+        row.CancelAtNextBillingDate = data.CancelAtNextBillingDate;
+        row.ScheduledDodoProductId = data.ScheduledChange?.ProductId;
+        row.LastEventAt = occurredAt;
+    }
+
+    /// <summary>The quote the customer confirmed for this change: applied, and its credit remembered for display.</summary>
+    private static async Task ApplyQuoteAsync(StorefrontDbContext db, CustomerSubscription row, CancellationToken cancellationToken)
+    {
+        var quote = await db.PlanChangeQuotes
+            .Where(q => q.DodoSubscriptionId == row.DodoSubscriptionId && q.TargetDodoProductId == row.DodoProductId
+                && (q.Status == QuoteStatus.Submitted || q.Status == QuoteStatus.Unknown || q.Status == QuoteStatus.Confirming))
+            .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (quote is null)
+        {
+            return;
+        }
+
+        quote.Status = QuoteStatus.Applied;
+        row.CreditMinor = quote.CustomerCreditsMinor > 0 ? quote.CustomerCreditsMinor : 0;
+    }
+
+    public static string StatusText(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Active => "active",
+        SubscriptionStatus.OnHold => "on_hold",
+        SubscriptionStatus.Pending => "pending",
+        SubscriptionStatus.Paused => "paused",
+        SubscriptionStatus.Cancelled => "cancelled",
+        SubscriptionStatus.Failed => "failed",
+        SubscriptionStatus.Expired => "expired",
+        SubscriptionStatus.Unknown => "unknown",
+        _ => "unknown",
+    };
+}
