@@ -10,7 +10,9 @@ internal static class DevelopmentSeed
 {
     public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        await SeedCatalogAsync(services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>(), cancellationToken);
+        var dbFactory = services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>();
+        await SeedCatalogAsync(dbFactory, cancellationToken);
+        await SeedUpsellRulesAsync(dbFactory, cancellationToken);
 
         var demo = services.GetRequiredService<IOptions<DemoAccountsOptions>>().Value;
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
@@ -30,6 +32,26 @@ internal static class DevelopmentSeed
         }
 
         db.Products.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task SeedUpsellRulesAsync(IDbContextFactory<StorefrontDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.UpsellRules.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var seed = UpsellRuleSeed.Rules(DateTime.UtcNow);
+        db.UpsellRules.AddRange(seed.Where(s => s.FollowsIndex is null).Select(s => s.Rule));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (rule, followsIndex) in seed.Where(s => s.FollowsIndex is not null))
+        {
+            rule.FollowsRuleId = seed[followsIndex!.Value].Rule.Id;
+            db.UpsellRules.Add(rule);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -39,6 +39,7 @@ public sealed record AcceptResult(AcceptOutcome Outcome, string Message, Guid? O
 public sealed partial class OfferAcceptance(
     IDbContextFactory<StorefrontDbContext> dbFactory,
     DodoClient dodo,
+    CheckoutService checkout,
     DodoCustomerLink customers,
     SavedCards cards,
     PaymentOutcomes outcomes,
@@ -127,6 +128,26 @@ public sealed partial class OfferAcceptance(
             var settled = await SettleUnknownAsync(attemptId, CancellationToken.None);
             return settled ?? new AcceptResult(AcceptOutcome.Unknown, "We're confirming your payment with the bank.", order.Id);
         }
+    }
+
+    /// <summary>
+    /// Pays for the offer on Dodo's checkout page instead (no usable saved card, or the saved card was declined).
+    /// Returns the page to send the customer to, or null when this offer can't be bought that way.
+    /// </summary>
+    public async Task<Uri?> CheckoutInsteadAsync(string userId, Guid attemptId, Uri storeBase, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId
+            && (a.Status == OfferAttemptStatus.Shown || a.Status == OfferAttemptStatus.Failed), cancellationToken);
+        if (attempt is null)
+        {
+            return null;
+        }
+
+        // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.
+        await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
+        return await checkout.StartAsync(userId, attempt.OfferProductId, storeBase, KindOf(attempt.Kind),
+            attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId);
     }
 
     /// <summary>

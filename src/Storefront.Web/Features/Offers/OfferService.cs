@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Storefront.Domain;
 using Storefront.Domain.Offers;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Catalog;
@@ -150,7 +151,8 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         }
 
         return new OfferView(attempt.Id, rule.Id, rule.Kind, attempt.Status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
-            attempt.FailureMessage, attempt.ResultOrderId);
+            attempt.FailureMessage, attempt.ResultOrderId,
+            attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null);
     }
 
     private static async Task<OfferView> AnonymousViewAsync(StorefrontDbContext db, OfferRule rule, CancellationToken cancellationToken)

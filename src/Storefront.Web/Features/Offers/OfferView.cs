@@ -18,7 +18,8 @@ public sealed record OfferView(
     CatalogItem? Current,
     SavedCard? Card,
     string? FailureMessage,
-    Guid? ResultOrderId)
+    Guid? ResultOrderId,
+    Money? Paid = null)
 {
     /// <summary>A plan offered to a subscriber is a plan change with Dodo's preview, not a second subscription.</summary>
     public bool IsPlanChange => Offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription;

@@ -15,7 +15,7 @@ public sealed class StoreRuleException(string message) : Exception(message);
 /// </summary>
 public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, TimeProvider clock)
 {
-    public async Task<Uri> StartAsync(string userId, string productId, Uri storeBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken)
+    public async Task<Uri> StartAsync(string userId, string productId, Uri storeBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && !p.IsArchived, cancellationToken)
@@ -44,16 +44,30 @@ public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFac
             CancelUrl = new Uri(storeBase, $"products/{product.Id}").ToString(),
             FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
             ShowSavedPaymentMethods = true,
-            Metadata = new()
+            Metadata = new Dictionary<string, string>
             {
                 [PaymentOutcomes.OrderIdKey] = order.Id.ToString(),
                 ["storefront_user_id"] = userId,
                 ["purchase_type"] = kind.ToString(),
-            },
+            }.WithOfferAttempt(offerAttemptId),
         }, cancellationToken);
 
         order.CheckoutSessionId = session.SessionId;
         await db.SaveChangesAsync(cancellationToken);
         return new Uri(session.CheckoutUrl ?? throw new StoreRuleException("Dodo did not return a checkout page. Try again."));
+    }
+}
+
+internal static class MetadataExtensions
+{
+    /// <summary>Links a checkout to the offer it came from, so its payment counts for that offer.</summary>
+    public static Dictionary<string, string> WithOfferAttempt(this Dictionary<string, string> metadata, Guid? offerAttemptId)
+    {
+        if (offerAttemptId is not null)
+        {
+            metadata[PaymentOutcomes.OfferAttemptIdKey] = offerAttemptId.Value.ToString();
+        }
+
+        return metadata;
     }
 }

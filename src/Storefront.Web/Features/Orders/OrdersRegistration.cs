@@ -24,6 +24,7 @@ public static class OrdersRegistration
         services.AddScoped<PlanChangePolicyStore>();
         services.AddScoped<SubscriptionOutcomes>();
         services.AddScoped<SubscriptionQueries>();
+        services.AddScoped<PaymentMethodUpdate>();
         services.AddScoped<CustomerMessages>();
         services.AddScoped<IWebhookHandler, PaymentWebhookHandler>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();

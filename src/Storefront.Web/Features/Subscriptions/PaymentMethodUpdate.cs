@@ -1,0 +1,26 @@
+using Dodo.Payments;
+using Dodo.Payments.Models;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Web.Data;
+
+namespace Storefront.Web.Features.Subscriptions;
+
+/// <summary>Sends the customer to Dodo's page to save a new card for their subscription (and pay what is owed if on hold).</summary>
+public sealed class PaymentMethodUpdate(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo)
+{
+    public async Task<Uri?> StartAsync(string userId, Uri storeBase, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subscription = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.UserId == userId && (s.Status == "active" || s.Status == "on_hold"))
+            .OrderByDescending(s => s.LastEventAt).FirstOrDefaultAsync(cancellationToken);
+        if (subscription is null)
+        {
+            return null;
+        }
+
+        var response = await dodo.UpdatePaymentMethodAsync(subscription.DodoSubscriptionId,
+            UpdatePaymentMethodRequest.New(new Uri(storeBase, "account/subscription").ToString()), cancellationToken);
+        return response.PaymentLink is null ? null : new Uri(response.PaymentLink);
+    }
+}
