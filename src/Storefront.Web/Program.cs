@@ -1,6 +1,7 @@
 using Storefront.Web;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Admin;
+using Storefront.Web.Features.Api;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
@@ -24,6 +25,7 @@ var app = builder.Build();
 app.UseStorefrontPipeline();
 app.MapStorefrontPages();
 app.MapDodoWebhooks();
+app.MapUpsellApi();
 app.MapDodoSandboxIfUsed();
 
 app.Run();

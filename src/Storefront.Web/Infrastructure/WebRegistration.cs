@@ -37,11 +37,16 @@ public static class WebRegistration
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly error pages for people; machines (API, webhooks, the sandbox Dodo) get their own status codes and bodies.
+        app.UseWhen(context => !IsMachineEndpoint(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStoreAssets();
         app.UseAntiforgery();
         return app;
     }
+
+    private static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/sandbox");
 
     public static WebApplication MapStorefrontPages(this WebApplication app)
     {
