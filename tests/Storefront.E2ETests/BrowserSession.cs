@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Storefront.Web.Data;
+using Storefront.Web.Identity;
 using Storefront.Testing;
 
 namespace Storefront.E2ETests;
@@ -14,7 +18,8 @@ public sealed class BrowserSession : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public StorefrontAppFactory App { get; } = new();
+    // Webhooks, not the order page's fallback lookup, must be what turns an order paid in these tests.
+    public StorefrontAppFactory App { get; } = new StorefrontAppFactory().WithSetting("Store:PaymentLookupAfterSeconds", "600");
 
     public Uri BaseUrl { get; private set; } = default!;
 
@@ -49,6 +54,28 @@ public sealed class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh customer account, signed in on a new page.</summary>
+    public async Task<(IPage Page, string Email)> NewCustomerAsync()
+    {
+        var email = $"e2e-{Guid.NewGuid():N}@storefront.test";
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "E2E Shopper" };
+            (await users.CreateAsync(user, CustomerPassword)).ThrowIfFailed();
+            (await users.AddToRoleAsync(user, Roles.Customer)).ThrowIfFailed();
+        }
+
+        var page = await NewPageAsync();
+        await new Pages.SignInPage(page).SignInAsync(email, CustomerPassword);
+        await page.WaitForURLAsync(BaseUrl.ToString());
+        return (page, email);
+    }
+
+    public const string CustomerPassword = "an e2e test passphrase";
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -65,4 +92,15 @@ public sealed class BrowserSession : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
 {
     public const string Name = "browser";
+}
+
+internal static class IdentityResultExtensions
+{
+    public static void ThrowIfFailed(this IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
 }

@@ -18,6 +18,8 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
     /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
     public static readonly Guid NoOrder = Guid.Empty;
 
+    private static readonly TimeSpan RecentOutcomeWindow = TimeSpan.FromMinutes(30);
+
     public async Task<OfferView?> PostPurchaseOfferAsync(string userId, Guid orderId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,6 +59,20 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         var rules = await LiveRulesAsync(db, cancellationToken);
         var history = userId is null ? OfferHistory.Empty : await OfferHistoryReader.ReadAsync(db, userId, orderId, cancellationToken);
         var views = new List<OfferView>();
+        if (userId is not null)
+        {
+            // Cross-sells the customer just acted on stay in place for a while, showing how it went.
+            var since = clock.GetUtcNow().UtcDateTime - RecentOutcomeWindow;
+            var recent = await db.OfferAttempts.Where(a => a.UserId == userId && a.OrderId == orderId && a.Kind == OfferKind.CrossSell
+                    && a.Status != OfferAttemptStatus.Shown && a.Status != OfferAttemptStatus.Declined && a.DecidedAt > since)
+                .Join(db.UpsellRules.Where(r => r.TriggerProductId == productId), a => a.RuleId, r => r.Id, (a, _) => a)
+                .ToListAsync(cancellationToken);
+            foreach (var attempt in recent)
+            {
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken));
+            }
+        }
+
         foreach (var rule in OfferSelector.CrossSells(productId, rules, history, clock.GetUtcNow().UtcDateTime))
         {
             if (userId is null)

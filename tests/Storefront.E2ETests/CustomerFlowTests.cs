@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Dodo.Sandbox.Control;
+using Microsoft.Playwright;
+using Storefront.E2ETests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Storefront.E2ETests;
+
+/// <summary>The customer flows, clicked through in Chromium against the store running on the sandbox Dodo.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
+{
+    public void Dispose() => session.Get<SandboxControls>().Reset();
+
+    [Fact]
+    public async Task FirstPurchase_PaidOnDodoCheckout_OrderTurnsPaidLiveAndAppearsInTheLibrary()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        var product = new ProductPage(page);
+        await product.OpenAsync("starter-course");
+        session.Get<SandboxControls>().HoldDeliveries = true;
+
+        await product.BuyAsync();
+        await new DodoCheckoutPage(page).PayAsync();
+
+        var order = new OrderPage(page);
+        await page.WaitForURLAsync(new Regex("/orders/"));
+        await Expect(order.Status).ToHaveTextAsync("Waiting for payment confirmation…");
+        await page.Locator("[data-interactive=true]").First.WaitForAsync();
+        session.Get<SandboxControls>().HoldDeliveries = false;
+        await Expect(order.Status).ToHaveTextAsync("Paid", new() { Timeout = 15_000 });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "your account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licences" })).ToContainTextAsync("Starter course");
+    }
+
+    [Fact]
+    public async Task PostPurchaseUpsell_AddToMyOrder_ChargesTheSavedCardOnceAndConfirms()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await BuyAsync(page, "starter-course");
+        var offer = new OrderPage(page).Offer("Get the Complete bundle");
+
+        await Expect(offer).ToContainTextAsync("+$100.00");
+        await Expect(offer).ToContainTextAsync("Best value");
+        await Expect(offer).ToContainTextAsync("VISA •••• 4242, expires 06/32");
+        await Expect(offer).ToContainTextAsync("12 advanced lessons");
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Add to my order" }).ClickAsync();
+
+        await Expect(offer).ToContainTextAsync("Complete bundle was added to your order: $149.00 charged to your card", new() { Timeout = 15_000 });
+        await page.GotoAsync("account");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licences" })).ToContainTextAsync("Complete bundle");
+    }
+
+    [Fact]
+    public async Task Downsell_DeclinedOfferShowsTheCheaperOneOnce_DecliningAgainEndsIt()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        var orderUrl = await BuyAsync(page, "single-license");
+        var order = new OrderPage(page);
+
+        await order.Offer("Bring your whole team").GetByRole(AriaRole.Button, new() { Name = "No thanks" }).ClickAsync();
+        var downsell = order.Offer("Make your licence go further");
+        await Expect(downsell).ToContainTextAsync("$19.00");
+        await downsell.GetByRole(AriaRole.Button, new() { Name = "No thanks" }).ClickAsync();
+
+        await Expect(downsell).ToHaveCountAsync(0);
+        await page.GotoAsync(orderUrl);
+        await page.Locator("[data-interactive=true]").First.WaitForAsync();
+        await Expect(order.Offer("Bring your whole team")).ToHaveCountAsync(0);
+        await Expect(order.Offer("Make your licence go further")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task CrossSell_OnAProductPage_IsBoughtWithOneClickOnTheSavedCard()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await BuyAsync(page, "single-license");
+        var product = new ProductPage(page);
+        await product.OpenAsync("basic-plan");
+        await product.WaitInteractiveAsync();
+
+        var card = product.CrossSells.GetByRole(AriaRole.Region, new() { Name = "Pairs well: Premium add-on" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Add to my order" }).ClickAsync();
+
+        await Expect(card).ToContainTextAsync("Premium add-on was added to your order", new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task CrossSell_WithoutASavedCard_FallsBackToDodoCheckout()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        var product = new ProductPage(page);
+        await product.OpenAsync("starter-course");
+        await product.WaitInteractiveAsync();
+
+        var card = product.CrossSells.GetByRole(AriaRole.Region, new() { Name = "Readers also bought" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Pay with a card" }).ClickAsync();
+        await new DodoCheckoutPage(page).PayAsync();
+
+        await new OrderPage(page).WaitPaidAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "The Upsell Playbook (e-book)" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SavedCardFailsLater_OneClickShowsAClearMessage_OffersAnotherCardAndCardUpdate()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await BuyAsync(page, "starter-course", "4000 0000 0000 0341");
+        var offer = new OrderPage(page).Offer("Get the Complete bundle");
+
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Add to my order" }).ClickAsync();
+
+        await Expect(offer).ToContainTextAsync("We couldn't charge your saved card.", new() { Timeout = 15_000 });
+        await Expect(offer.GetByRole(AriaRole.Link, new() { Name = "Update your saved card" })).ToBeVisibleAsync();
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Pay with another card" }).ClickAsync();
+        await new DodoCheckoutPage(page).PayAsync();
+        await new OrderPage(page).WaitPaidAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Complete bundle" })).ToBeVisibleAsync();
+    }
+
+    internal static async Task<string> BuyAsync(IPage page, string productId, string card = "4242 4242 4242 4242")
+    {
+        var product = new ProductPage(page);
+        await product.OpenAsync(productId);
+        await product.BuyAsync();
+        await new DodoCheckoutPage(page).PayAsync(card);
+        await new OrderPage(page).WaitPaidAsync();
+        return page.Url;
+    }
+}
