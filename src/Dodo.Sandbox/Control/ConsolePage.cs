@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dodo.Sandbox.Control;
 
@@ -45,7 +46,7 @@ internal static class ConsolePage
             return Results.Content(ConsoleShell(html.ToString()), "text/html");
         });
 
-        root.MapPost("/console/advance", async (HttpContext http, SandboxTransaction tx, SandboxClock clock, SubscriptionBilling billing, CancellationToken ct) =>
+        root.MapPost("/console/advance", async (HttpContext http, SandboxTransaction tx, SandboxClock clock, SubscriptionBilling billing, IOptions<SandboxOptions> options, CancellationToken ct) =>
         {
             var form = await http.Request.ReadFormAsync(ct);
             if (!int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 400)
@@ -60,7 +61,7 @@ internal static class ConsolePage
                 await billing.RenewDueAsync(db);
                 return Results.Ok();
             }, ct);
-            return Results.Redirect("console");
+            return Results.Redirect(options.Value.PathPrefix.TrimEnd('/') + "/console");
         });
     }
 

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Storefront.E2ETests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Storefront.E2ETests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PlanChangeFlowTests(BrowserSession session)
+{
+    [Fact]
+    public async Task SubscriptionUpsell_BasicToPro_IsAPlanChangeWithDodosPreviewAndThePageUpdates()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "basic-plan");
+        var offer = new OrderPage(page).Offer("Upgrade to Pro");
+        await Expect(offer).ToContainTextAsync("Most popular upgrade");
+        await Expect(offer).ToContainTextAsync("+$50.00 / month");
+
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Review upgrade" }).ClickAsync();
+        var dialog = new PlanChangeDialog(page);
+        await Expect(dialog.ChargedNow).ToHaveTextAsync("$50.00");
+        await Expect(dialog.Dialog).ToContainTextAsync("Immediately");
+        await Expect(dialog.Dialog).ToContainTextAsync("You pay the difference between the two plans' prices now");
+        await dialog.ConfirmAsync();
+
+        await Expect(offer).ToContainTextAsync("Pro plan was added to your order: $50.00 charged to your card", new() { Timeout = 15_000 });
+        await page.GotoAsync("account/subscription");
+        await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan");
+        await Expect(page.GetByTestId("plan-price")).ToHaveTextAsync("$80.00 / month");
+        await page.GotoAsync("account");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Notifications" })).ToContainTextAsync("Your plan is now Pro plan.");
+    }
+
+    [Fact]
+    public async Task Downgrade_FromMySubscription_ShowsTheCreditAndThePageUpdatesWhenDodoConfirms()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "pro-plan");
+        await page.GotoAsync("account/subscription");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan", new() { Timeout = 15_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to Basic plan" }).ClickAsync();
+        var dialog = new PlanChangeDialog(page);
+        await Expect(dialog.ChargedNow).ToHaveTextAsync("$0.00");
+        await Expect(dialog.CreditCreated).ToContainTextAsync("$50.00, taken off your next bills");
+        await dialog.ConfirmAsync();
+
+        await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Basic plan", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("credit")).ToContainTextAsync("$50.00");
+    }
+
+    [Fact]
+    public async Task RenewalDeclined_PaymentProblemBanner_UpdateCardReactivatesThePlan()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "basic-plan", "4000 0000 0000 0341");
+
+        // A person moves the sandbox clock a month ahead on its console page: the renewal falls due and is declined.
+        await page.GotoAsync("sandbox/dodo/console");
+        await page.GetByLabel("Move the clock forward (days)").FillAsync("32");
+        var before = await page.Locator("[data-now]").TextContentAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advance clock" }).ClickAsync();
+        await Expect(page.Locator("[data-now]")).Not.ToHaveTextAsync(before!);
+
+        await page.GotoAsync("account/subscription");
+        var banner = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "There's a problem with your payment." });
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await banner.GetByRole(AriaRole.Button, new() { Name = "Update card" }).ClickAsync();
+        await new DodoCheckoutPage(page).PayAsync();
+
+        await page.WaitForURLAsync(new Regex("/account/subscription"));
+        await Expect(page.GetByText("Active", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(banner).ToHaveCountAsync(0);
+    }
+}
