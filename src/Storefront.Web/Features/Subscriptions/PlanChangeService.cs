@@ -66,8 +66,14 @@ public sealed partial class PlanChangeService(
         var fresh = await dodo.PreviewChangePlanAsync(quote.DodoSubscriptionId, Request(quote.TargetDodoProductId, quote.Mode, quote.Timing, quote.OnFailure, null, null), cancellationToken);
         if (fresh.ImmediateCharge.Summary.TotalAmount != quote.TotalAmountMinor || fresh.ImmediateCharge.Summary.CustomerCredits != quote.CustomerCreditsMinor)
         {
-            await db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == QuoteStatus.Quoted)
+            var superseded = await db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == QuoteStatus.Quoted)
                 .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Superseded), cancellationToken);
+            if (superseded == 0)
+            {
+                // A concurrent confirm of this quote got there first; its change is why the numbers moved.
+                return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, "This plan change was already confirmed.");
+            }
+
             var replacement = await QuoteAsync(userId, quote.DodoSubscriptionId, target.Id, cancellationToken);
             return new ConfirmResult(ConfirmOutcome.PreviewChanged, "The amounts changed since you opened this. Please check the new figures and confirm again.", replacement);
         }
