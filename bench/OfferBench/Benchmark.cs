@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Dodo.Payments;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OfferBench;
+using Storefront.Testing;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Offers;
+using Storefront.Web.Features.Orders;
+using Storefront.Web.Identity;
+
+namespace OfferBench;
+
+internal static class Benchmark
+{
+    public static async Task Main(string[] args)
+    {
+        // Offer rendering: server time of OfferService.PostPurchaseOfferAsync minus the time spent waiting on Dodo,
+        // and the same for a full GET of the order page. Accepts: Dodo calls made per accept, by kind.
+        var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+        var accepts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var meter = new DodoCallMeter();
+
+        await using var app = new MeteredStore(meter);
+        var baseUrl = app.StartOnLoopback();
+        Console.WriteLine($"Store on {baseUrl}; {iterations} renders, {accepts} accepts. {Environment.ProcessorCount} cores, .NET {Environment.Version}.");
+
+        var buyers = new List<(string UserId, Order Order)>();
+        for (var i = 0; i < accepts; i++)
+        {
+            buyers.Add(await BuyAsync(app, baseUrl, "starter-course"));
+        }
+
+        // 1. Offer rendering in the service (what the order page's component calls).
+        var (userId, order) = buyers[0];
+        var serviceTimes = new List<double>();
+        var dodoCallsPerRender = 0;
+        for (var i = 0; i < iterations + 20; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var offers = scope.ServiceProvider.GetRequiredService<OfferService>();
+            meter.Reset();
+            var watch = Stopwatch.StartNew();
+            var view = await offers.PostPurchaseOfferAsync(userId, order.Id, CancellationToken.None) ?? throw new InvalidOperationException("No offer shown.");
+            watch.Stop();
+            if (i >= 20)
+            {
+                serviceTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);
+                dodoCallsPerRender = meter.Calls.Values.Sum();
+            }
+        }
+
+        // 2. The whole order page over HTTP (prerendered HTML, signed in), Dodo time subtracted.
+        var client = await SignedInClientAsync(baseUrl, app, userId);
+        var pageTimes = new List<double>();
+        for (var i = 0; i < iterations + 20; i++)
+        {
+            meter.Reset();
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(new Uri($"orders/{order.Id}", UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            watch.Stop();
+            if (!html.Contains("Add to my order", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The order page did not show the offer.");
+            }
+
+            if (i >= 20)
+            {
+                pageTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);
+            }
+        }
+
+        // 3. Accepts: one per buyer, each counted separately.
+        var moneyCalls = new List<int>();
+        var callShapes = new Dictionary<string, int>();
+        foreach (var (buyer, buyerOrder) in buyers)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(buyer, buyerOrder.Id, CancellationToken.None);
+            meter.Reset();
+            var result = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, CancellationToken.None);
+            if (result.Outcome != AcceptOutcome.Submitted)
+            {
+                throw new InvalidOperationException("Accept did not go through: " + result.Message);
+            }
+
+            moneyCalls.Add(meter.MoneyMovingCalls);
+            foreach (var (shape, count) in meter.Calls)
+            {
+                callShapes[shape] = callShapes.GetValueOrDefault(shape) + count;
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| measurement | n | p50 | p95 | max |");
+        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine(Row("offer render, server time excl. Dodo (ms)", serviceTimes));
+        Console.WriteLine(Row("order page GET with offer, excl. Dodo (ms)", pageTimes));
+        Console.WriteLine();
+        Console.WriteLine($"Dodo calls per offer render: {dodoCallsPerRender} (GET payment methods: the card check before the button is shown)");
+        Console.WriteLine($"Money-moving Dodo calls per accept: min {moneyCalls.Min()}, max {moneyCalls.Max()} over {moneyCalls.Count} accepts");
+        foreach (var (shape, count) in callShapes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {count,4} × {shape}");
+        }
+
+        static string Row(string name, List<double> samples)
+        {
+            samples.Sort();
+            double At(double q) => samples[(int)Math.Min(samples.Count - 1, Math.Round(q * (samples.Count - 1)))];
+            return string.Create(CultureInfo.InvariantCulture, $"| {name} | {samples.Count} | {At(0.5):F2} | {At(0.95):F2} | {samples[^1]:F2} |");
+        }
+
+        static async Task<(string UserId, Order Order)> BuyAsync(MeteredStore app, Uri baseUrl, string productId)
+        {
+            var email = $"bench-{Guid.NewGuid():N}@storefront.test";
+            string userId;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+                var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Bench" };
+                await users.CreateAsync(user, MeteredStore.Password);
+                await users.AddToRoleAsync(user, Roles.Customer);
+                userId = user.Id;
+                var url = await scope.ServiceProvider.GetRequiredService<CheckoutService>().StartAsync(userId, productId, baseUrl, OrderKind.Purchase, null, CancellationToken.None);
+                using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+                using var paid = await http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["email"] = email, ["name"] = "Bench", ["card_number"] = "4242424242424242", ["expiry"] = "06/32", ["cvc"] = "123", ["card_holder"] = "Bench", ["country"] = "US",
+                }));
+                if (paid.StatusCode != HttpStatusCode.Redirect)
+                {
+                    throw new InvalidOperationException("The sandbox checkout did not accept the card.");
+                }
+            }
+
+            var dbFactory = app.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>();
+            for (var i = 0; i < 400; i++)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.UserId == userId && o.Status == OrderStatus.Paid);
+                if (order is not null)
+                {
+                    return (userId, order);
+                }
+
+                await Task.Delay(25);
+            }
+
+            throw new TimeoutException("The purchase was not confirmed.");
+        }
+
+        static async Task<HttpClient> SignedInClientAsync(Uri baseUrl, MeteredStore app, string userId)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var email = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId))!.Email!;
+            var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUrl };
+            var form = await client.GetStringAsync(new Uri("Account/Login", UriKind.Relative));
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+            using var _ = await client.PostAsync(new Uri("Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["Input.Email"] = email, ["Input.Password"] = MeteredStore.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            }));
+            return client;
+        }
+    }
+}
+
+/// <summary>The real store (Production-like logging) with a meter on the Dodo client.</summary>
+internal sealed class MeteredStore(DodoCallMeter meter) : StorefrontAppFactory
+{
+    public const string Password = "a long bench passphrase";
+
+    private static string WebProjectFolder()
+    {
+        // The bench is not a test project, so Mvc.Testing does not record the web project's folder for it.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Storefront.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Storefront.Web");
+            }
+        }
+
+        throw new DirectoryNotFoundException("Storefront.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseContentRoot(WebProjectFolder());
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(meter);
+            services.AddHttpClient<DodoClient>().AddHttpMessageHandler(() => new DodoCallMeter.Handler(meter));
+        });
+    }
+}
