@@ -26,6 +26,7 @@ app.UseStorefrontPipeline();
 app.MapStorefrontPages();
 app.MapDodoWebhooks();
 app.MapUpsellApi();
+app.MapAdminEndpoints();
 app.MapDodoSandboxIfUsed();
 
 app.Run();

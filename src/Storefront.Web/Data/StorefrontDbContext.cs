@@ -37,6 +37,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<Refund> Refunds => Set<Refund>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

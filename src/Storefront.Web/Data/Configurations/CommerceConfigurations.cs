@@ -180,3 +180,16 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         entry.HasIndex(e => e.At);
     }
 }
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> refund)
+    {
+        refund.ToTable("Refunds");
+        refund.HasKey(r => r.RefundId);
+        refund.Property(r => r.RefundId).HasMaxLength(64);
+        refund.Property(r => r.PaymentId).HasMaxLength(64);
+        refund.Property(r => r.Currency).HasMaxLength(3);
+        refund.HasIndex(r => r.PaymentId);
+    }
+}

@@ -1,3 +1,5 @@
+using Storefront.Web.Features.Admin.Analytics;
+
 namespace Storefront.Web.Features.Admin;
 
 public static class AdminRegistration
@@ -5,6 +7,17 @@ public static class AdminRegistration
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AdminDashboardService>();
+        builder.Services.AddScoped<Rules.UpsellRuleAdmin>();
+        builder.Services.AddScoped<Analytics.OfferAnalytics>();
+        builder.Services.AddScoped<WebhookLog.WebhookLogQuery>();
+        builder.Services.AddScoped<DryRun.DryRunService>();
+        builder.Services.AddScoped<Storefront.Web.Features.Audit.AuditTrail>();
         return builder;
+    }
+
+    public static WebApplication MapAdminEndpoints(this WebApplication app)
+    {
+        app.MapAnalyticsCsv();
+        return app;
     }
 }

@@ -28,6 +28,7 @@ public static class OrdersRegistration
         services.AddScoped<CustomerMessages>();
         services.AddScoped<IWebhookHandler, PaymentWebhookHandler>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();
+        services.AddScoped<IWebhookHandler, RefundWebhookHandler>();
         return builder;
     }
 }
