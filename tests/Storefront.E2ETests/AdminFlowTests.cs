@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Storefront.E2ETests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Storefront.E2ETests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AdminFlowTests(BrowserSession session)
+{
+    private static readonly string[] AdminPages = ["admin", "admin/upsell-rules", "admin/plan-policy", "admin/analytics", "admin/webhooks", "admin/dry-run"];
+
+    [Fact]
+    public async Task AdminCreatesARule_CustomerBuysTheTriggerAndSeesThatOffer_AcceptingShowsInAnalytics()
+    {
+        var admin = await AdminPageAsync();
+        var rules = new UpsellRulesAdminPage(admin);
+        var headline = "Add the premium pack " + Guid.NewGuid().ToString("N")[..6];
+        await rules.OpenAsync();
+        await rules.FillAsync("Post-purchase upsell", "The Upsell Playbook (e-book) ($12.00)", "Premium add-on ($19.00)", headline, badge: "Readers love it");
+        await rules.SaveAsync();
+        var ruleId = await rules.SavedRuleIdAsync();
+
+        var (customer, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(customer, "upsell-playbook-ebook");
+        var offer = new OrderPage(customer).Offer(headline);
+        await Expect(offer).ToContainTextAsync("Readers love it");
+        await Expect(customer.Locator("section.offer-card:not(.compact)")).ToHaveCountAsync(1);
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Add to my order" }).ClickAsync();
+        await Expect(offer).ToContainTextAsync("added to your order", new() { Timeout = 15_000 });
+
+        await admin.GotoAsync("admin/analytics");
+        var row = admin.Locator($"tr[data-rule='{ruleId}']");
+        await Expect(row).ToContainTextAsync("100.0 %");
+        await Expect(row).ToContainTextAsync("$19.00");
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task InvalidRules_ShowTheirErrorsNextToTheFieldsAndSaveNothing()
+    {
+        var admin = await AdminPageAsync();
+        var rules = new UpsellRulesAdminPage(admin);
+        await rules.OpenAsync();
+        var before = await rules.Rows.CountAsync();
+
+        await rules.FillAsync("Post-purchase upsell", "Starter course ($49.00)", "Starter course ($49.00)", "");
+        await rules.SaveAsync();
+
+        await Expect(rules.FieldError("The offer must be a different product from the one bought.")).ToBeVisibleAsync();
+        await Expect(rules.FieldError("Write a headline the customer will read.")).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The rule was not saved." })).ToBeVisibleAsync();
+
+        var teamOffer = (await admin.GetByLabel("Follows offer (downsells only)").Locator("option", new() { HasText = "Single license → Team license" }).TextContentAsync())!.Trim();
+        await rules.FillAsync("Downsell (follows a declined offer)", "Starter course ($49.00)", "Complete bundle ($149.00)", "Not cheaper", follows: teamOffer);
+        await rules.SaveAsync();
+        await Expect(rules.FieldError("A downsell follows an offer made for the same purchase.")).ToBeVisibleAsync();
+        await Expect(rules.FieldError("A downsell must be cheaper than the offer it follows.")).ToBeVisibleAsync();
+
+        await rules.OpenAsync();
+        await Expect(rules.Rows).ToHaveCountAsync(before);
+    }
+
+    [Fact]
+    public async Task Customer_IsRefusedOnEveryAdminPage()
+    {
+        var (customer, _) = await session.NewCustomerAsync();
+
+        foreach (var path in AdminPages)
+        {
+            await customer.GotoAsync(path);
+            await Expect(customer.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+        }
+
+        var csv = await customer.APIRequest.GetAsync("admin/analytics.csv");
+        Assert.Contains("/Account/AccessDenied", csv.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanPolicy_DowngradesAtNextBillingDate_TheCustomersDialogSaysSo()
+    {
+        var admin = await AdminPageAsync();
+        await admin.GotoAsync("admin/plan-policy");
+        await admin.GetByLabel("Takes effect").SelectOptionAsync(new SelectOptionValue { Label = "At the next billing date" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Policy saved");
+        try
+        {
+            var (customer, _) = await session.NewCustomerAsync();
+            await CustomerFlowTests.BuyAsync(customer, "pro-plan");
+            await customer.GotoAsync("account/subscription");
+            await customer.Locator("[data-interactive=true]").WaitForAsync();
+            await Expect(customer.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan", new() { Timeout = 15_000 });
+            await customer.GetByRole(AriaRole.Button, new() { Name = "Switch to Basic plan" }).ClickAsync();
+
+            var dialog = new PlanChangeDialog(customer);
+            await Expect(dialog.Dialog.GetByTestId("effective")).ToContainTextAsync("On your next billing date");
+            await Expect(dialog.ChargedNow).ToHaveTextAsync("$0.00");
+        }
+        finally
+        {
+            await admin.GotoAsync("admin/plan-policy");
+            await admin.GetByLabel("Takes effect").SelectOptionAsync(new SelectOptionValue { Label = "Immediately" });
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
+            await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Policy saved");
+        }
+    }
+
+    [Fact]
+    public async Task WebhookLog_And_DryRun_ExplainWhatHappened()
+    {
+        var (customer, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(customer, "starter-course");
+        var admin = await AdminPageAsync();
+
+        await admin.GotoAsync("admin/webhooks");
+        await admin.GetByLabel("Search").FillAsync("payment.succeeded");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(admin.Locator("tr[data-webhook-id]").First).ToContainTextAsync("Verified");
+
+        await admin.GotoAsync("admin/dry-run");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Explain" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("for e2e-") })).ToBeVisibleAsync();
+        await Expect(admin.GetByText("Highest-priority live upsell for this purchase.").First).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> AdminPageAsync()
+    {
+        var page = await session.NewPageAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await page.WaitForURLAsync(session.BaseUrl.ToString());
+        return page;
+    }
+}
