@@ -20,6 +20,23 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 [ -x /usr/bin/chromium ] || fail "Chromium is still missing at /usr/bin/chromium."
 
+# PostgreSQL (the scale-out provider): the same migrations and flows are tested on it. A local cluster is
+# installed and started when missing; a role for the tests is created. Set STOREFRONT_TEST_POSTGRES to use another.
+if [ -z "${STOREFRONT_TEST_POSTGRES:-}" ]; then
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    [ "$(id -u)" -eq 0 ] || fail "PostgreSQL is missing and this is not root: install postgresql or set STOREFRONT_TEST_POSTGRES."
+    echo "tests/run.sh: installing Debian's postgresql for the PostgreSQL tests..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || fail "apt-get install postgresql failed."
+  fi
+  pg_version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  [ -n "$pg_version" ] || fail "No PostgreSQL cluster found under /etc/postgresql."
+  pg_ctlcluster "$pg_version" main start 2>/dev/null || pg_ctlcluster "$pg_version" main status >/dev/null || fail "Could not start PostgreSQL $pg_version."
+  su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='storefront_test'\"" | grep -q 1 \
+    || su postgres -c "psql -qc \"CREATE ROLE storefront_test LOGIN CREATEDB PASSWORD 'storefront-test'\"" \
+    || fail "Could not create the PostgreSQL test role."
+  export STOREFRONT_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=storefront_test;Password=storefront-test"
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

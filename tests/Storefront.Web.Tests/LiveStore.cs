@@ -9,6 +9,7 @@ using Storefront.Testing;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Identity;
+using Microsoft.Extensions.Hosting;
 
 namespace Storefront.Web.Tests;
 
@@ -16,9 +17,16 @@ namespace Storefront.Web.Tests;
 /// The whole store with its in-process sandbox Dodo, served on a loopback port so the sandbox's webhooks reach the
 /// store over real HTTP. Tests create their own customers.
 /// </summary>
-public sealed class LiveStore : IAsyncLifetime
+public class LiveStore : IAsyncLifetime
 {
-    public StorefrontAppFactory App { get; } = new();
+    public LiveStore()
+        : this(new StorefrontAppFactory())
+    {
+    }
+
+    protected LiveStore(StorefrontAppFactory app) => App = app;
+
+    public StorefrontAppFactory App { get; }
 
     public Uri BaseUrl { get; private set; } = default!;
 
@@ -26,13 +34,17 @@ public sealed class LiveStore : IAsyncLifetime
 
     public SandboxControls Sandbox => Services.GetRequiredService<SandboxControls>();
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         BaseUrl = App.StartOnLoopback();
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public virtual async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

@@ -86,6 +86,7 @@ public sealed class SchemaTests
     private static StorefrontDbContext NewContext(string path) => new(
         new DbContextOptionsBuilder<StorefrontDbContext>()
             .UseSqlite($"Data Source={path}")
+            .UseApplicationServiceProvider(Storefront.Web.Identity.IdentityRegistration.ModelServices())
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options);
 }

@@ -7,6 +7,13 @@ namespace Storefront.Web.Identity;
 
 public static class IdentityRegistration
 {
+    /// <summary>The Identity table layout the hand-written migrations create (keys of 128 characters, no passkeys).</summary>
+    public static readonly Version SchemaVersion = IdentitySchemaVersions.Version2;
+
+    /// <summary>Services a bare context needs to build the same model as the app (tests, tools).</summary>
+    public static IServiceProvider ModelServices() =>
+        new ServiceCollection().Configure<IdentityOptions>(options => options.Stores.SchemaVersion = SchemaVersion).BuildServiceProvider();
+
     public static WebApplicationBuilder AddStorefrontIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -42,7 +49,7 @@ public static class IdentityRegistration
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
-                options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                options.Stores.SchemaVersion = SchemaVersion;
                 options.SignIn.RequireConfirmedAccount = false;
                 options.User.RequireUniqueEmail = true;
                 PasswordPolicy.Apply(options.Password);
