@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Storefront.Domain;
+using Storefront.Domain.Catalog;
+using Storefront.Domain.Offers;
+using Storefront.Domain.Payments;
+using Storefront.Testing;
+using Storefront.Web.Features.Catalog;
+using Storefront.Web.Features.Offers;
+
+namespace Storefront.Web.Tests;
+
+/// <summary>The offer card's markup for each state, rendered with the framework's HtmlRenderer and the app's services.</summary>
+public sealed class OfferCardRenderTests(OfferCardRenderTests.App app) : IClassFixture<OfferCardRenderTests.App>
+{
+    public sealed class App : StorefrontAppFactory;
+
+    private static readonly CatalogItem Starter = new("starter-course", "Starter course", "", "", ProductKind.OneTime, new Money(4900, "USD"), null,
+        ["6 video lessons", "Worksheets"], null);
+
+    private static readonly CatalogItem Bundle = new("complete-bundle", "Complete bundle", "", "", ProductKind.OneTime, new Money(14900, "USD"), null,
+        ["6 video lessons", "Worksheets", "12 advanced lessons", "Template library"], null);
+
+    private static readonly SavedCard Visa = new("pm_1", "VISA", "4242", 6, 2032, true, "US");
+
+    private static OfferView View(OfferAttemptStatus status, SavedCard? card = null, Money? paid = null, string? failure = null) =>
+        new(Guid.NewGuid(), 2, OfferKind.PostPurchaseUpsell, status, "Get the Complete bundle", "Twelve advanced lessons.", "Best value",
+            Bundle, Starter, card, failure, null, paid);
+
+    [Fact]
+    public async Task Shown_WithSavedCard_ShowsDifferenceGainsCardAndBothButtons()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));
+
+        Assert.Contains("Best value", html, StringComparison.Ordinal);
+        Assert.Contains("+$100.00", html, StringComparison.Ordinal);
+        Assert.Contains("you pay $149.00 for Complete bundle", html, StringComparison.Ordinal);
+        Assert.Contains("<li>12 advanced lessons</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<li>Worksheets</li>", html, StringComparison.Ordinal);
+        Assert.Contains("VISA •••• 4242</strong>, expires 06/32", html, StringComparison.Ordinal);
+        Assert.Contains(">Add to my order</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">No thanks</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shown_WithoutUsableCard_OffersCheckoutInsteadOfOneClick()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown));
+
+        Assert.DoesNotContain("Add to my order", html, StringComparison.Ordinal);
+        Assert.Contains(">Pay with a card</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failed_SaysNothingWasAddedAndOffersAnotherCardAndCardUpdate()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Failed, failure: "The card was declined."));
+
+        Assert.Contains("We couldn't charge your saved card.", html, StringComparison.Ordinal);
+        Assert.Contains("The card was declined.", html, StringComparison.Ordinal);
+        Assert.Contains(">Pay with another card</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">Update your saved card</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Succeeded_ShowsDodosChargedAmount()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Succeeded, paid: new Money(14900, "USD")));
+
+        Assert.Contains("Complete bundle was added to your order: $149.00 charged to your card.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submitted_ShowsThatTheChargeIsBeingConfirmed()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Submitted));
+
+        Assert.Contains("Adding Complete bundle to your order", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<button", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> RenderAsync(OfferView view)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, NullLoggerFactory.Instance);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<OfferCard>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                ["View"] = view,
+                ["UserId"] = "user-1",
+            }))).ToHtmlString());
+
+        // Compare text as a person reads it ("+$100.00", not "&#x2B;$100.00").
+        return System.Net.WebUtility.HtmlDecode(html);
+    }
+}
