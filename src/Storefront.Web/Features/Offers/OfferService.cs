@@ -43,13 +43,23 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         var rule = latest is null
             ? OfferSelector.PostPurchase(order.ProductId, rules, history, now)
             : rules.FirstOrDefault(r => r.Id == latest.RuleId) is { } declined ? OfferSelector.DownsellAfter(declined, rules, history, now) : null;
-        if (rule is null)
+        if (rule is null || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, cancellationToken))
         {
             return null;
         }
 
         var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
         return await ViewAsync(db, attempt, order.ProductId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A plan offer is a change of the customer's subscription, so it waits until Dodo's subscription.active has
+    /// told us about that subscription (the page updates itself when it arrives).
+    /// </summary>
+    private static async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, CancellationToken cancellationToken)
+    {
+        var isPlan = await db.Products.AnyAsync(p => p.Id == offerProductId && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken);
+        return !isPlan || await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.Status == "active", cancellationToken);
     }
 
     /// <summary>Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts.</summary>

@@ -40,7 +40,10 @@ public abstract class CustomerLiveComponent : ComponentBase, IDisposable
         Interactive = true;
         Notifier.CustomerChanged += OnCustomerChangedAsync;
         OnCircuitStarted();
-        StateHasChanged();
+
+        // Read again now that we listen: a webhook processed between the first read and the subscription would
+        // otherwise be missed until the next one.
+        _ = RefreshAsync();
     }
 
     /// <summary>Called once, when the component becomes interactive.</summary>
