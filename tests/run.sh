@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): every test in the solution, the browser tests included.
-# On a fresh Debian machine it installs what is missing (Debian's Chromium, through apt when run as root)
+# On a fresh Debian machine it installs what is missing (Debian's Chromium and PostgreSQL, through apt as root)
 # and stops with a clear error when it cannot. Browser tests are never skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fail() { echo "tests/run.sh: ERROR: $*" >&2; exit 1; }
 
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { apt-get update -qq || fail "apt-get update failed."; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || fail "apt-get install $* failed."
+}
+
 command -v dotnet >/dev/null || fail "the .NET SDK is not on PATH (see global.json for the version)."
 
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "tests/run.sh: installing Debian's chromium for the browser tests..."
-    apt-get update -qq || fail "apt-get update failed."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || fail "apt-get install chromium failed."
+    apt_install chromium
   else
     fail "Chromium is missing at /usr/bin/chromium and this is not root: run 'sudo apt-get install -y chromium' first."
   fi
@@ -26,7 +31,7 @@ if [ -z "${STOREFRONT_TEST_POSTGRES:-}" ]; then
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     [ "$(id -u)" -eq 0 ] || fail "PostgreSQL is missing and this is not root: install postgresql or set STOREFRONT_TEST_POSTGRES."
     echo "tests/run.sh: installing Debian's postgresql for the PostgreSQL tests..."
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || fail "apt-get install postgresql failed."
+    apt_install postgresql
   fi
   pg_version=$(ls /etc/postgresql | sort -V | tail -n 1)
   [ -n "$pg_version" ] || fail "No PostgreSQL cluster found under /etc/postgresql."
