@@ -16,7 +16,9 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
     {
         public long Total => Lines.Sum(l => l.Product.Price * l.Quantity);
 
-        public (SbProduct Product, int Quantity)? Recurring => Lines.FirstOrDefault(l => l.Product.IsRecurring) is { Product: not null } line ? line : null;
+        /// <summary>The subscription product in the cart, if any (a cart holds at most one).</summary>
+        public (SbProduct Product, int Quantity)? Recurring =>
+            Lines.Where(l => l.Product.IsRecurring).Select(l => ((SbProduct, int)?)l).FirstOrDefault();
 
         public string ProductCartJson => new JsonArray(Lines.Select(l => (JsonNode)new JsonObject
         {

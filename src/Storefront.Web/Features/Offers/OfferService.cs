@@ -159,9 +159,9 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
     {
         var rule = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == attempt.RuleId, cancellationToken);
         var offer = CatalogItem.From(await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken));
-        var current = currentProductId is null ? null
-            : await db.Products.AsNoTracking().Where(p => p.Id == currentProductId).Select(p => p).FirstOrDefaultAsync(cancellationToken) is { } product
-                ? CatalogItem.From(product) : null;
+        var currentProduct = currentProductId is null ? null
+            : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == currentProductId, cancellationToken);
+        var current = currentProduct is null ? null : CatalogItem.From(currentProduct);
 
         Storefront.Domain.Payments.SavedCard? card = null;
         if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
