@@ -124,6 +124,20 @@ public sealed class AdminFlowTests(BrowserSession session)
         await Expect(admin.GetByText("Highest-priority live upsell for this purchase.").First).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task SyncNow_And_CsvExport_WorkFromTheAdminPages()
+    {
+        var admin = await AdminPageAsync();
+        await admin.GotoAsync("admin/upsell-rules");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Synced:" })).ToContainTextAsync("products at Dodo");
+
+        await admin.GotoAsync("admin/analytics");
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+        var path = await download.PathAsync();
+        Assert.StartsWith("rule_id,rule,impressions,accepts", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private async Task<IPage> AdminPageAsync()
     {
         var page = await session.NewPageAsync();

@@ -97,4 +97,39 @@ public sealed class FoundationFlowTests(BrowserSession session)
         await catalog.ShowAsync("All");
         await Expect(catalog.Products).ToHaveCountAsync(8);
     }
+
+    [Fact]
+    public async Task SignOut_FromTheAccountMenu_EndsTheSession()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GotoAsync("account");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ChangePassword_TooShortIsRefused_ThenTheNewOneSignsIn()
+    {
+        var (page, email) = await session.NewCustomerAsync();
+        await page.GotoAsync("Account/Manage/ChangePassword");
+
+        await page.GetByLabel("Current password").FillAsync(BrowserSession.CustomerPassword);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("short");
+        await page.GetByLabel("Confirm new password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update password" }).ClickAsync();
+        await Expect(page.GetByText("must be at least 8 characters")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Current password").FillAsync(BrowserSession.CustomerPassword);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a brand new passphrase");
+        await page.GetByLabel("Confirm new password").FillAsync("a brand new passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Update password" }).ClickAsync();
+        await Expect(page.GetByText("Your password has been changed")).ToBeVisibleAsync();
+
+        var fresh = await session.NewPageAsync();
+        await new SignInPage(fresh).SignInAsync(email, "a brand new passphrase");
+        await Expect(fresh.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
+    }
 }
