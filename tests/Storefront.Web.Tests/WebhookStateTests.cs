@@ -82,6 +82,25 @@ public sealed class WebhookStateTests(WebhookStateTests.App app) : IClassFixture
         Assert.Contains("Pro plan", (await db.Notifications.SingleAsync(n => n.UserId == userId, Ct)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RefundSucceeded_DeliveredTwiceUnderDifferentIds_IsRecordedOnce()
+    {
+        var (userId, customerId) = await CustomerAsync();
+        var order = await PendingOrderAsync(userId, "starter-course");
+        var paymentId = "pay_refund" + Guid.NewGuid().ToString("N")[..8];
+        await SendAsync(PaymentEvent("webhook.payment.succeeded.json", customerId, order.Id, paymentId));
+        await WaitAsync(db => db.Orders.SingleAsync(o => o.Id == order.Id, Ct), o => o.Status == OrderStatus.Paid);
+        var refund = $$$"""{"business_id":"bus_1","type":"refund.succeeded","timestamp":"2026-09-02T10:00:00Z","data":{"payload_type":"Refund","refund_id":"ref_{{{paymentId}}}","payment_id":"{{{paymentId}}}","amount":900,"currency":"USD","status":"succeeded"}}""";
+
+        await SendAsync(refund);
+        await SendAsync(refund);
+        await WaitForInboxDrainedAsync();
+
+        await using var db = await DbAsync();
+        var refunds = await db.Refunds.Where(r => r.PaymentId == paymentId).ToListAsync(Ct);
+        Assert.Equal(900, Assert.Single(refunds).AmountMinor);
+    }
+
     private static string PaymentEvent(string fixture, string customerId, Guid orderId, string paymentId) => SignedWebhooks.Fixture(fixture, json =>
     {
         var data = json["data"]!.AsObject();

@@ -23,6 +23,13 @@ public static class PaymentsRegistration
             p.DodoProductId, p.Name, p.Description, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, p.PriceMinor, p.Currency,
             p.BillingInterval?.ToString(), p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription ? "saas" : "digital_products")).ToList()));
         builder.Services.AddSingleton<IDodoEndpoint, SandboxDodoEndpoint>();
+        // One key and one secret on both sides: a Dodo:ApiKey / Dodo:WebhookSecret set for the sandbox is what the
+        // sandbox requires and signs with; otherwise both use the sandbox's documented development values.
+        builder.Services.AddOptions<SandboxOptions>().PostConfigure<IConfiguration>((sandbox, configuration) =>
+        {
+            sandbox.ApiKey = Configured(configuration, "ApiKey", "DODO_PAYMENTS_API_KEY") ?? sandbox.ApiKey;
+            sandbox.WebhookSecret = Configured(configuration, "WebhookSecret", "DODO_PAYMENTS_WEBHOOK_KEY") ?? sandbox.WebhookSecret;
+        });
         builder.Services.AddOptions<DodoOptions>().PostConfigure<IOptions<SandboxOptions>>((dodo, sandbox) =>
         {
             dodo.ApiKey = string.IsNullOrWhiteSpace(dodo.ApiKey) ? sandbox.Value.ApiKey : dodo.ApiKey;
@@ -40,6 +47,10 @@ public static class PaymentsRegistration
 
         return app;
     }
+
+    private static string? Configured(IConfiguration configuration, string key, string sdkVariable) =>
+        configuration[$"{DodoOptions.Section}:{key}"] is { Length: > 0 } value ? value
+        : configuration[sdkVariable] is { Length: > 0 } sdk ? sdk : null;
 
     private static bool UsesSandbox(IConfiguration configuration) =>
         (configuration[$"{DodoOptions.Section}:{nameof(DodoOptions.Environment)}"] ?? DodoOptions.Sandbox) == DodoOptions.Sandbox;
