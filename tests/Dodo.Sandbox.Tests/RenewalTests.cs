@@ -43,4 +43,15 @@ public sealed class RenewalTests(SandboxHost host)
         Assert.Equal(SubscriptionStatus.Cancelled, (await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct)).Status);
         await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.SubscriptionCancelled && w.Event.SubscriptionData().SubscriptionId == subscription.SubscriptionId, "cancelled");
     }
+
+    [Fact]
+    public async Task ListSubscriptions_ByCustomer_ReturnsTheLighterListShapeWithTheProductName()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);
+
+        var items = (await host.Client.ListSubscriptionsAsync(new SubscriptionListQuery { CustomerId = subscription.Customer.CustomerId }, Ct)).Items;
+
+        var item = Assert.Single(items);
+        Assert.Equal((subscription.SubscriptionId, "Basic Monthly", 3000L), (item.SubscriptionId, item.ProductName, item.RecurringPreTaxAmount));
+    }
 }

@@ -279,33 +279,22 @@ internal static class SandboxJson
         return json;
     }
 
-    public static JsonObject SubscriptionListItem(SbSubscription s, SbCustomer c, SbProduct? product) => new()
+    /// <summary>
+    /// GET /subscriptions items: the subscription without addons, meters, brand_id and credit carts, plus
+    /// product_name; discounts is a list (shared/dodo-api/README.md §7).
+    /// </summary>
+    public static JsonObject SubscriptionListItem(SbSubscription s, SbCustomer c, SbProduct? product)
     {
-        ["subscription_id"] = s.Id,
-        ["product_id"] = s.ProductId,
-        ["product_name"] = product?.Name,
-        ["status"] = s.Status,
-        ["quantity"] = s.Quantity,
-        ["recurring_pre_tax_amount"] = s.RecurringAmount,
-        ["currency"] = s.Currency,
-        ["tax_inclusive"] = false,
-        ["payment_frequency_count"] = s.IntervalCount,
-        ["payment_frequency_interval"] = s.Interval,
-        ["subscription_period_count"] = 10,
-        ["subscription_period_interval"] = "Year",
-        ["trial_period_days"] = 0,
-        ["previous_billing_date"] = Time(s.PreviousBillingDate),
-        ["next_billing_date"] = Time(s.NextBillingDate),
-        ["created_at"] = Time(s.CreatedAt),
-        ["cancel_at_next_billing_date"] = s.CancelAtNextBillingDate,
-        ["cancelled_at"] = TimeOrNull(s.CancelledAt),
-        ["on_demand"] = false,
-        ["payment_method_id"] = s.PaymentMethodId,
-        ["customer"] = CustomerSummary(c),
-        ["billing"] = Billing(s.BillingJson),
-        ["metadata"] = Parse(s.MetadataJson),
-        ["discounts"] = new JsonArray(),
-    };
+        var json = SubscriptionResource(s, c);
+        foreach (var key in new[] { "addons", "meters", "brand_id", "credit_entitlement_cart", "meter_credit_entitlement_cart" })
+        {
+            json.Remove(key);
+        }
+
+        json["product_name"] = product?.Name;
+        json["discounts"] = new JsonArray();
+        return json;
+    }
 
     public static JsonObject Envelope(string type, DateTime occurredAt, JsonObject data) => new()
     {
