@@ -14,9 +14,13 @@ public sealed class DodoOptions
     public const string TestMode = "test_mode";
     public const string LiveMode = "live_mode";
 
-    /// <summary><c>sandbox</c> (offline, default), <c>test_mode</c> or <c>live_mode</c>.</summary>
-    [Required, RegularExpression("^(sandbox|test_mode|live_mode)$", ErrorMessage = "Dodo:Environment must be sandbox, test_mode or live_mode.")]
-    public string Environment { get; set; } = Sandbox;
+    /// <summary>
+    /// <c>test_mode</c> or <c>live_mode</c> for the real Dodo, or <c>sandbox</c> for the offline test double. No default:
+    /// the host decides (the store's Development settings choose the sandbox; anywhere else it must be said).
+    /// </summary>
+    [Required(ErrorMessage = "Dodo:Environment is required: test_mode or live_mode (with Dodo:ApiKey and Dodo:WebhookSecret).")]
+    [RegularExpression("^(sandbox|test_mode|live_mode)$", ErrorMessage = "Dodo:Environment must be sandbox, test_mode or live_mode.")]
+    public string? Environment { get; set; }
 
     /// <summary>Bearer key; per mode at Dodo (a test key only works on the test host).</summary>
     public string? ApiKey { get; set; }

@@ -17,6 +17,12 @@ public sealed class SandboxOptions
 
     public const string BrandId = "brd_SandboxStorefront0001";
 
+    /// <summary>
+    /// The sandbox runs outside Development only when this is true (a demo deployment; every page then says it is a
+    /// test store). The host enforces it; here it is only bound so it is documented with the other settings.
+    /// </summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
     /// <summary>Where the sandbox is mounted in the host, e.g. "/sandbox/dodo".</summary>
     [Required] public string PathPrefix { get; set; } = "/sandbox/dodo";
 

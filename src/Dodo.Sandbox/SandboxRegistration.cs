@@ -45,6 +45,8 @@ public static class SandboxRegistration
         services.AddSingleton<CheckoutSessions>();
         services.AddSingleton<HostedCheckout>();
         services.AddSingleton<ApiKeyAndFaultsFilter>();
+        services.AddAntiforgery();
+        services.AddSingleton<ConsoleAccess>();
         services.AddSingleton<DropAfterChargeFilter>();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddHostedService<SandboxInitializer>();

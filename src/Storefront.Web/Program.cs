@@ -3,16 +3,19 @@ using Storefront.Web.Data;
 using Storefront.Web.Features.Admin;
 using Storefront.Web.Features.Api;
 using Storefront.Web.Features.Catalog;
+using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+var (adminEmail, hostArgs) = AdminCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 builder.UseRepositoryDevelopmentSettings();
 
 builder.AddStorefrontData();
 builder.AddStorefrontIdentity();
+builder.AddEmail();
 builder.AddStorefrontUi();
 builder.AddCatalog();
 builder.AddDodo();
@@ -22,6 +25,11 @@ builder.AddAdmin();
 
 var app = builder.Build();
 
+if (adminEmail is not null)
+{
+    return await AdminCommand.RunAsync(app, adminEmail, Console.In, Console.Out);
+}
+
 app.UseStorefrontPipeline();
 app.MapStorefrontPages();
 app.MapDodoWebhooks();
@@ -29,7 +37,8 @@ app.MapUpsellApi();
 app.MapAdminEndpoints();
 app.MapDodoSandboxIfUsed();
 
-app.Run();
+await StartupFailure.RunAsync(app);
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

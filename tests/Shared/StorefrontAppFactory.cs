@@ -15,6 +15,7 @@ namespace Storefront.Testing;
 public class StorefrontAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new();
+    private string environment = "Development";
 
     public StorefrontAppFactory()
     {
@@ -23,6 +24,16 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         settings["ConnectionStrings:Storefront"] =
             new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDirectory, "storefront.db") }.ToString();
         settings["DodoSandbox:DatabasePath"] = Path.Combine(DataDirectory, "dodo-sandbox.db");
+        settings["Email:PickupDirectory"] = Path.Combine(DataDirectory, "mail");
+        // Suites sign in, register and accept far more often than a person; tests of the limits set their own.
+        foreach (var limit in new[]
+        {
+            "SignInsPerIpPerMinute", "SignInsPerAccountPerQuarterHour", "RegistrationsPerIpPerHour", "EmailLinksPerAccountPerHour",
+            "EmailLinksPerIpPerHour", "AcceptsPerUserPerMinute", "NewCircuitsPerIpPerMinute",
+        })
+        {
+            settings["RateLimits:" + limit] = "100000";
+        }
     }
 
     public string DataDirectory { get; }
@@ -34,6 +45,27 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs the app in another environment (Production: no demo seed, no defaults; see <see cref="AsProduction"/>).</summary>
+    public StorefrontAppFactory WithEnvironment(string name)
+    {
+        environment = name;
+        return this;
+    }
+
+    /// <summary>
+    /// Production with everything it requires: the real Dodo's test mode (at an address nothing listens on), a public
+    /// address (https://shop.example/, so clients must use that host), and an SMTP host.
+    /// </summary>
+    public StorefrontAppFactory AsProduction() => WithEnvironment("Production")
+        .WithSetting("Dodo:Environment", "test_mode")
+        .WithSetting("Dodo:ApiKey", "sk_test_storefront_tests")
+        .WithSetting("Dodo:WebhookSecret", "whsec_dGVzdHMtb3duLXdlYmhvb2stc2VjcmV0LTAwMQ==")
+        .WithSetting("Dodo:BaseUrl", "http://127.0.0.1:9/")
+        .WithSetting("Catalog:SyncEveryMinutes", "0")
+        .WithSetting("Store:PublicBaseUrl", "https://shop.example/")
+        .WithSetting("Email:Smtp:Host", "127.0.0.1")
+        .WithSetting("Email:Smtp:Port", "9");
+
     public Uri StartOnLoopback()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -44,7 +76,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -61,7 +61,7 @@ public sealed class BrowserSession : IAsyncLifetime
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "E2E Shopper" };
+            var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "E2E Shopper" };
             (await users.CreateAsync(user, CustomerPassword)).ThrowIfFailed();
             (await users.AddToRoleAsync(user, Roles.Customer)).ThrowIfFailed();
         }

@@ -53,7 +53,7 @@ public class LiveStore : IAsyncLifetime
         var email = $"shopper-{Guid.NewGuid():N}@storefront.test";
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test Shopper" };
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test Shopper" };
         Assert.True((await users.CreateAsync(user, Shopper.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Customer)).Succeeded);
         var client = Client();

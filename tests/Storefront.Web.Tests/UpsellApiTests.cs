@@ -94,7 +94,7 @@ public sealed class UpsellApiTests(LiveStore store)
         using var response = await shopper.Http.PostAsJsonAsync($"api/upsell/{shopper.UserId}/accept", new { }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("attempt_id", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("attemptId", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class WebhookStateTests(WebhookStateTests.App app) : IClassFixture
         var email = $"hooks-{Guid.NewGuid():N}@storefront.test";
         var customerId = "cus_test" + Guid.NewGuid().ToString("N")[..12];
         await using var scope = app.Services.CreateAsyncScope();
-        var user = new ApplicationUser { UserName = email, Email = email, DodoCustomerId = customerId };
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DodoCustomerId = customerId };
         Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "a long test passphrase")).Succeeded);
         return (user.Id, customerId);
     }

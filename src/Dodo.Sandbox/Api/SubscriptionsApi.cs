@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dodo.Payments.Webhooks;
 using Dodo.Sandbox.Billing;
+using Dodo.Sandbox.Checkout;
 using Dodo.Sandbox.Data;
 using Dodo.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -134,7 +135,7 @@ internal static class SubscriptionsApi
                         var charged = db.ChangeTracker.Entries<SbPayment>().Select(e => e.Entity).LastOrDefault(p => p.SubscriptionId == subscription.Id);
                         return Results.Json(new JsonObject { ["payment_id"] = charged?.Id, ["payment_link"] = null, ["client_secret"] = null, ["expires_on"] = null });
                     case "new":
-                        var returnUrl = body.OptionalString("return_url");
+                        var returnUrl = RedirectUrls.Validate(body, "return_url");
                         var updateSession = new JsonObject { ["return_url"] = returnUrl, ["feature_flags"] = new JsonObject { ["redirect_immediately"] = true } };
                         var session = new SbCheckoutSession
                         {

@@ -44,11 +44,8 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
             throw SandboxRequestException.Body("billing_address.country is required.");
         }
 
-        var returnUrl = body.OptionalString("return_url");
-        if (returnUrl is not null && !Uri.TryCreate(returnUrl, UriKind.Absolute, out _))
-        {
-            throw SandboxRequestException.Body("return_url must be an absolute URL.");
-        }
+        RedirectUrls.Validate(body, "return_url");
+        RedirectUrls.Validate(body, "cancel_url");
 
         var metadataJson = body.MetadataJson();
         var paymentMethodId = body.OptionalString("payment_method_id");

@@ -23,8 +23,8 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             return session is null ? null : await RenderAsync(db, session, null, new Dictionary<string, string>());
         }, http.RequestAborted);
         return html is null
-            ? Results.Content(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), "text/html", statusCode: 404)
-            : Results.Content(html, "text/html");
+            ? SandboxHtml.Page(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), 404)
+            : SandboxHtml.Page(html);
     }
 
     public async Task<IResult> SubmitAsync(string sessionId, HttpContext http)
@@ -35,25 +35,25 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             var session = await db.CheckoutSessions.FirstOrDefaultAsync(s => s.Id == sessionId);
             if (session is null)
             {
-                return Results.Content(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), "text/html", statusCode: 404);
+                return SandboxHtml.Page(CheckoutPageHtml.Message("Checkout not found", "This checkout link is not valid."), 404);
             }
 
             var now = clock.UtcNow;
             if (session.Completed)
             {
-                return Results.Content(CheckoutPageHtml.Message("Already paid", "This checkout has been completed."), "text/html", statusCode: 409);
+                return SandboxHtml.Page(CheckoutPageHtml.Message("Already paid", "This checkout has been completed."), 409);
             }
 
             if (session.ExpiresAt <= now)
             {
-                return Results.Content(CheckoutPageHtml.Message("Checkout expired", "This checkout link has expired. Go back to the store and start again."), "text/html", statusCode: 410);
+                return SandboxHtml.Page(CheckoutPageHtml.Message("Checkout expired", "This checkout link has expired. Go back to the store and start again."), 410);
             }
 
             var values = form.ToDictionary(f => f.Key, f => f.Value.ToString());
             var (card, error) = CardForm.Read(form, now);
             if (card is null)
             {
-                return Results.Content(await RenderAsync(db, session, error, values), "text/html", statusCode: 422);
+                return SandboxHtml.Page(await RenderAsync(db, session, error, values), 422);
             }
 
             var request = SandboxJson.Parse(session.RequestJson);
@@ -76,7 +76,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             {
                 // The card stays saved only when it worked: a declined card is not offered again.
                 method.Deleted = true;
-                return Results.Content(await RenderAsync(db, session, $"Your card was declined ({payment.ErrorCode}). Try another card.", values), "text/html", statusCode: 402);
+                return SandboxHtml.Page(await RenderAsync(db, session, $"Your card was declined ({payment.ErrorCode}). Try another card.", values), 402);
             }
 
             session.Completed = true;
@@ -89,16 +89,16 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
     private static IResult Finish(JsonObject request, SbCheckoutSession session, string idName, string id, string status)
     {
         var returnUrl = RequestBody.String(request, "return_url");
-        if (returnUrl is null)
+        if (returnUrl is null || !RedirectUrls.IsWebAddress(returnUrl))
         {
-            return Results.Content(CheckoutPageHtml.Message("Payment complete", "Thank you. You can close this page."), "text/html");
+            return SandboxHtml.Page(CheckoutPageHtml.Message("Payment complete", "Thank you. You can close this page."));
         }
 
         var target = QueryHelpers.AddQueryString(returnUrl, new Dictionary<string, string?> { [idName] = id, ["status"] = status });
         var flags = request["feature_flags"] as JsonObject;
         return flags is not null && RequestBody.Bool(flags, "redirect_immediately") == true
             ? Results.Redirect(target)
-            : Results.Content(CheckoutPageHtml.Message("Payment complete", $"Thank you. Reference {session.Id}.", target, "Return to the store"), "text/html");
+            : SandboxHtml.Page(CheckoutPageHtml.Message("Payment complete", $"Thank you. Reference {session.Id}.", target, "Return to the store"));
     }
 
     private async Task<SbCustomer> ResolveCustomerAsync(SandboxDbContext db, SbCheckoutSession session, JsonObject request, CardForm card)

@@ -13,45 +13,51 @@ using Microsoft.Extensions.Options;
 namespace Dodo.Sandbox.Control;
 
 /// <summary>
-/// A page for a person running the store locally: the sandbox clock with buttons to move it (renewals fall due),
-/// and the latest payments and webhook deliveries. Only exists where the sandbox is mounted.
+/// A page for a person running the store locally: the sandbox clock with a form to move it (renewals fall due), and
+/// the latest payments and webhook deliveries. Only exists where the sandbox is mounted, and only for someone who
+/// knows the sandbox's API key (<see cref="ConsoleAccess"/>).
 /// </summary>
 internal static class ConsolePage
 {
     public static void MapSandboxConsole(this RouteGroupBuilder root)
     {
-        root.MapGet("/console", async (SandboxTransaction tx, SandboxClock clock, CancellationToken ct) =>
+        root.MapGet("/console", async (HttpContext http, ConsoleAccess access, SandboxTransaction tx, SandboxClock clock, CancellationToken ct) =>
+            access.IsSignedIn(http) ? SandboxHtml.Page(Shell(await OverviewAsync(http, access, tx, clock, ct))) : KeyForm(http, access, null));
+
+        root.MapPost("/console/key", async (HttpContext http, ConsoleAccess access, IOptions<SandboxOptions> options, CancellationToken ct) =>
         {
-            var (payments, deliveries) = await tx.ReadAsync(async db => (
-                await db.Payments.OrderByDescending(p => p.CreatedAt).Take(15).ToListAsync(ct),
-                await db.WebhookDeliveries.OrderByDescending(d => d.Sequence).Take(25).ToListAsync(ct)), ct);
-            var h = HtmlEncoder.Default;
-            var html = new StringBuilder();
-            html.Append(CultureInfo.InvariantCulture, $"<h1>Sandbox console</h1><p>Sandbox time: <strong data-now>{SandboxJson.Time(clock.UtcNow)}</strong></p>");
-            html.Append("<form method=\"post\" action=\"console/advance\"><label for=\"days\">Move the clock forward (days)</label><input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"400\" value=\"30\"><button type=\"submit\">Advance clock</button></form>");
-            html.Append("<h2>Payments</h2><table><tbody>");
-            foreach (var p in payments)
+            if (!await access.IsFormValidAsync(http))
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(p.Id)}</td><td>{h.Encode(p.Status)}</td><td>{CheckoutPageHtml.Money(p.TotalAmount, p.Currency)}</td><td>{SandboxJson.Time(p.CreatedAt)}</td></tr>");
+                return SandboxHtml.Page(Shell($"<p role=\"alert\">The form expired. <a href=\"{access.ConsolePath}\">Try again</a>.</p>"), StatusCodes.Status400BadRequest);
             }
 
-            html.Append("</tbody></table><h2>Webhook deliveries</h2><table><tbody>");
-            foreach (var d in deliveries)
+            var form = await http.Request.ReadFormAsync(ct);
+            if (!access.KeyMatches(form["api_key"]))
             {
-                var state = d.DeliveredAt is not null ? "delivered" : d.GaveUp ? "gave up" : "pending";
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(d.Id)}</td><td>{h.Encode(d.EventType)}</td><td>{state}</td><td>{d.Attempts} attempt(s)</td><td>{h.Encode(d.LastError ?? "")}</td></tr>");
+                return KeyForm(http, access, "That is not the sandbox's API key.", StatusCodes.Status401Unauthorized);
             }
 
-            html.Append("</tbody></table>");
-            return Results.Content(ConsoleShell(html.ToString()), "text/html");
+            access.SignIn(http);
+            return Results.Redirect(options.Value.PathPrefix.TrimEnd('/') + "/console");
         });
 
-        root.MapPost("/console/advance", async (HttpContext http, SandboxTransaction tx, SandboxClock clock, SubscriptionBilling billing, IOptions<SandboxOptions> options, CancellationToken ct) =>
+        root.MapPost("/console/advance", async (HttpContext http, ConsoleAccess access, SandboxTransaction tx, SandboxClock clock,
+            SubscriptionBilling billing, IOptions<SandboxOptions> options, CancellationToken ct) =>
         {
+            if (!access.IsSignedIn(http))
+            {
+                return KeyForm(http, access, "Enter the sandbox's API key first.", StatusCodes.Status401Unauthorized);
+            }
+
+            if (!await access.IsFormValidAsync(http))
+            {
+                return SandboxHtml.Page(Shell($"<p role=\"alert\">The form expired. <a href=\"{access.ConsolePath}\">Back to the console</a>.</p>"), StatusCodes.Status400BadRequest);
+            }
+
             var form = await http.Request.ReadFormAsync(ct);
             if (!int.TryParse(form["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 400)
             {
-                return Results.Content(ConsoleShell("<p role=\"alert\">Enter a number of days from 1 to 400.</p><p><a href=\"console\">Back</a></p>"), "text/html", statusCode: 422);
+                return SandboxHtml.Page(Shell($"<p role=\"alert\">Enter a number of days from 1 to 400.</p><p><a href=\"{access.ConsolePath}\">Back</a></p>"), 422);
             }
 
             await tx.RunAsync(async db =>
@@ -65,7 +71,45 @@ internal static class ConsolePage
         });
     }
 
-    private static string ConsoleShell(string body) => $$"""
+    private static IResult KeyForm(HttpContext http, ConsoleAccess access, string? error, int status = StatusCodes.Status200OK)
+    {
+        var alert = error is null ? "" : $"<p role=\"alert\">{HtmlEncoder.Default.Encode(error)}</p>";
+        return SandboxHtml.Page(Shell($"""
+            <h1>Sandbox console</h1>{alert}
+            <p>The console moves the sandbox's clock and shows its payments. Enter the sandbox's API key (Dodo:ApiKey) to open it.</p>
+            <form method="post" action="{access.ConsolePath}/key">{access.AntiforgeryField(http)}
+            <label for="api_key">Sandbox API key</label><input id="api_key" name="api_key" type="password" autocomplete="off" required>
+            <button type="submit">Open the console</button></form>
+            """), status);
+    }
+
+    private static async Task<string> OverviewAsync(HttpContext http, ConsoleAccess access, SandboxTransaction tx, SandboxClock clock, CancellationToken ct)
+    {
+        var (payments, deliveries) = await tx.ReadAsync(async db => (
+            await db.Payments.OrderByDescending(p => p.CreatedAt).Take(15).ToListAsync(ct),
+            await db.WebhookDeliveries.OrderByDescending(d => d.Sequence).Take(25).ToListAsync(ct)), ct);
+        var h = HtmlEncoder.Default;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<h1>Sandbox console</h1><p>Sandbox time: <strong data-now>{SandboxJson.Time(clock.UtcNow)}</strong></p>");
+        html.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{access.ConsolePath}/advance\">{access.AntiforgeryField(http)}<label for=\"days\">Move the clock forward (days)</label><input id=\"days\" name=\"days\" type=\"number\" min=\"1\" max=\"400\" value=\"30\"><button type=\"submit\">Advance clock</button></form>");
+        html.Append("<h2>Payments</h2><table><tbody>");
+        foreach (var p in payments)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(p.Id)}</td><td>{h.Encode(p.Status)}</td><td>{CheckoutPageHtml.Money(p.TotalAmount, p.Currency)}</td><td>{SandboxJson.Time(p.CreatedAt)}</td></tr>");
+        }
+
+        html.Append("</tbody></table><h2>Webhook deliveries</h2><table><tbody>");
+        foreach (var d in deliveries)
+        {
+            var state = d.DeliveredAt is not null ? "delivered" : d.GaveUp ? "gave up" : "pending";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{h.Encode(d.Id)}</td><td>{h.Encode(d.EventType)}</td><td>{state}</td><td>{d.Attempts} attempt(s)</td><td>{h.Encode(d.LastError ?? "")}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        return html.ToString();
+    }
+
+    private static string Shell(string body) => $$"""
         <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sandbox console · Dodo Payments (sandbox)</title>
         <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:24px auto;padding:0 16px;color:#1d2330}
         table{border-collapse:collapse;width:100%}td{border-bottom:1px solid #e3e6ee;padding:6px;font-size:.9rem}

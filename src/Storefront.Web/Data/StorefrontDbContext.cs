@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Features.Audit;
+using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;

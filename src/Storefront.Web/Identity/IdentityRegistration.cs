@@ -24,6 +24,7 @@ public static class IdentityRegistration
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddHttpContextAccessor();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -50,7 +51,9 @@ public static class IdentityRegistration
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.Stores.SchemaVersion = SchemaVersion;
-                options.SignIn.RequireConfirmedAccount = false;
+                // A new account signs in only after its owner confirmed the address: registration then answers the same
+                // whether or not the address already had an account (the email tells the owner which it was).
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 PasswordPolicy.Apply(options.Password);
                 options.Lockout.AllowedForNewUsers = true;
@@ -59,8 +62,11 @@ public static class IdentityRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<StorefrontDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<UniformTimingSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(2));
+        services.AddScoped<AccountEmails>();
 
         return builder;
     }

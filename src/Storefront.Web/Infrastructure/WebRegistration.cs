@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Radzen;
 using Storefront.Web.Components;
 using Storefront.Web.Components.Account;
+using Storefront.Web.Infrastructure.Security;
 
 namespace Storefront.Web;
 
@@ -12,9 +14,15 @@ public static class WebRegistration
             .BindConfiguration(StoreOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddStoreAddress();
+        builder.AddReverseProxySupport();
+        builder.AddStorefrontRateLimits();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddProblemDetails();
+        // Over https every cookie the store sets is Secure (Identity's own cookies already follow the request).
+        builder.Services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddSingleton(TimeProvider.System);
         if (builder.Environment.IsDevelopment())
         {
@@ -26,6 +34,7 @@ public static class WebRegistration
 
     public static WebApplication UseStorefrontPipeline(this WebApplication app)
     {
+        app.UseReverseProxySupport();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -37,9 +46,16 @@ public static class WebRegistration
             app.UseHttpsRedirection();
         }
 
-        // Friendly error pages for people; machines (API, webhooks, the sandbox Dodo) get their own status codes and bodies.
+        app.UseRequestBodyErrors();
+        app.UseSecurityHeaders();
+        app.UseSameOriginGuard();
+        app.UseRateLimiter();
+
+        // Friendly error pages for people; machines (API, webhooks, the sandbox Dodo) get their own status codes and
+        // bodies, the API's as ProblemDetails.
         app.UseWhen(context => !IsMachineEndpoint(context.Request.Path),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseStoreAssets();
         app.UseAntiforgery();
         return app;

@@ -17,7 +17,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect("~/" + Storefront.Web.Identity.LocalUrls.LocalOrHome(returnUrl));
         });
 
         return accountGroup;

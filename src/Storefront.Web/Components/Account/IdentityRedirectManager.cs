@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Storefront.Web.Data;
+using Storefront.Web.Identity;
 
 namespace Storefront.Web.Components.Account;
 
@@ -12,22 +13,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         SameSite = SameSiteMode.Strict,
         HttpOnly = true,
+        SecurePolicy = CookieSecurePolicy.SameAsRequest,
         IsEssential = true,
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Only into this store: any other address (absolute, "//host", "/\host") means the home page, never an error.
+        navigationManager.NavigateTo(LocalUrls.LocalOrHome(uri, new Uri(navigationManager.BaseUri)));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Storefront.Web.Features.Audit;
+using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
@@ -163,7 +164,11 @@ internal sealed class EmailOutboxMessageConfiguration : IEntityTypeConfiguration
         email.Property(e => e.Subject).HasMaxLength(200);
         email.Property(e => e.Body).HasMaxLength(4000);
         email.Property(e => e.DedupeKey).HasMaxLength(200);
+        email.Property(e => e.LastError).HasMaxLength(2000);
+        email.Property(e => e.Attempts).HasDefaultValue(0);
+        email.Property(e => e.GaveUp).HasDefaultValue(false);
         email.HasIndex(e => e.DedupeKey).IsUnique();
+        email.HasIndex(e => e.SentAt);
     }
 }
 

@@ -22,7 +22,7 @@ public static class UpsellApi
         return app;
     }
 
-    internal static async Task<Results<Ok<UpsellOfferResponse>, ForbidHttpResult, NotFound<ApiError>>> GetOfferAsync(
+    internal static async Task<Results<Ok<UpsellOfferResponse>, ForbidHttpResult, ProblemHttpResult>> GetOfferAsync(
         string customerId, ClaimsPrincipal principal, IDbContextFactory<StorefrontDbContext> dbFactory, OfferService offers, CancellationToken cancellationToken)
     {
         var userId = await ResolveAsync(customerId, principal, dbFactory, cancellationToken);
@@ -33,7 +33,7 @@ public static class UpsellApi
 
         if (userId.Id is null)
         {
-            return TypedResults.NotFound(new ApiError("unknown_customer", "No customer has that id."));
+            return ApiProblem.Of(StatusCodes.Status404NotFound, "unknown_customer", "No customer has that id.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -64,25 +64,25 @@ public static class UpsellApi
 
         if (userId.Id is null)
         {
-            return TypedResults.NotFound(new ApiError("unknown_customer", "No customer has that id."));
+            return ApiProblem.Of(StatusCodes.Status404NotFound, "unknown_customer", "No customer has that id.");
         }
 
         if (request is null || !Guid.TryParse(request.AttemptId, out var attemptId))
         {
-            return TypedResults.BadRequest(new ApiError("invalid_request", "Send {\"attempt_id\": \"…\"} from GET /api/upsell/{customerId}."));
+            return ApiProblem.Of(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"attemptId\": \"…\"} from GET /api/upsell/{customerId}.");
         }
 
         var offer = await offers.FindAsync(userId.Id, attemptId, cancellationToken);
         if (offer is null)
         {
-            return TypedResults.NotFound(new ApiError("unknown_offer", "That offer is not this customer's."));
+            return ApiProblem.Of(StatusCodes.Status404NotFound, "unknown_offer", "That offer is not this customer's.");
         }
 
         if ((request.ProductId is not null && request.ProductId != offer.Offer.Id)
             || (request.Amount is not null && request.Amount != offer.Offer.Price.Minor)
             || (request.Currency is not null && request.Currency != offer.Offer.Price.Currency))
         {
-            return TypedResults.Conflict(new ApiError("offer_mismatch", "The product or price sent does not match the offer. Prices and products come from the server; nothing was charged."));
+            return ApiProblem.Of(StatusCodes.Status409Conflict, "offer_mismatch", "The product or price sent does not match the offer. Prices and products come from the server; nothing was charged.");
         }
 
         var result = await acceptance.AcceptAsync(userId.Id, attemptId, cancellationToken);
@@ -93,6 +93,7 @@ public static class UpsellApi
             AcceptOutcome.AlreadyClaimed => TypedResults.Ok(body),
             AcceptOutcome.Failed => TypedResults.Json(body, statusCode: StatusCodes.Status402PaymentRequired),
             AcceptOutcome.NeedsCheckout or AcceptOutcome.Refused => TypedResults.Conflict(body),
+            AcceptOutcome.TooManyRequests => ApiProblem.TooManyRequests(result.RetryAfter, result.Message),
             _ => TypedResults.Problem("Unexpected outcome."),
         };
     }
@@ -105,6 +106,7 @@ public static class UpsellApi
         AcceptOutcome.Unknown => "unknown",
         AcceptOutcome.NeedsCheckout => "needs_checkout",
         AcceptOutcome.Refused => "refused",
+        AcceptOutcome.TooManyRequests => "too_many_requests",
         _ => "unknown",
     };
 

@@ -1,8 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Storefront.Web.Features.Offers;
 
 namespace Storefront.Web.Features.Api;
-
-public sealed record ApiError(string Code, string Message);
 
 public sealed record ApiMoney(long Amount, string Currency, string Formatted);
 
@@ -28,3 +27,22 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
 public sealed record AcceptRequest(string? AttemptId, string? ProductId = null, long? Amount = null, string? Currency = null);
 
 public sealed record AcceptResponse(string Status, string Message, Guid? OrderId, string? PaymentId);
+
+/// <summary>API errors as RFC 9457 ProblemDetails, with a stable machine-readable <c>code</c>.</summary>
+internal static class ApiProblem
+{
+    public static ProblemHttpResult Of(int status, string code, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    public static IResult TooManyRequests(TimeSpan retryAfter, string detail) => new RetryAfterResult(retryAfter,
+        Of(StatusCodes.Status429TooManyRequests, "too_many_requests", detail));
+
+    private sealed class RetryAfterResult(TimeSpan retryAfter, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

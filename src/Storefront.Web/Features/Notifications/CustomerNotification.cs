@@ -16,21 +16,3 @@ public sealed class CustomerNotification
 
     public DateTime? ReadAt { get; set; }
 }
-
-/// <summary>An email waiting to be sent by the mail relay (the store writes; a sender process delivers).</summary>
-public sealed class EmailOutboxMessage
-{
-    public long Id { get; init; }
-
-    public required string To { get; init; }
-
-    public required string Subject { get; init; }
-
-    public required string Body { get; init; }
-
-    public required string DedupeKey { get; init; }
-
-    public DateTime CreatedAt { get; init; }
-
-    public DateTime? SentAt { get; set; }
-}

@@ -5,6 +5,7 @@ using Storefront.Domain.Offers;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
+using Storefront.Web.Infrastructure.Security;
 
 namespace Storefront.Web.Features.Offers;
 
@@ -27,9 +28,15 @@ public enum AcceptOutcome
 
     /// <summary>Not this customer's offer, no longer on sale, or not a one-click offer.</summary>
     Refused = 5,
+
+    /// <summary>Too many accepts from this customer in a short time; nothing was tried.</summary>
+    TooManyRequests = 6,
 }
 
-public sealed record AcceptResult(AcceptOutcome Outcome, string Message, Guid? OrderId = null, string? PaymentId = null);
+public sealed record AcceptResult(AcceptOutcome Outcome, string Message, Guid? OrderId = null, string? PaymentId = null)
+{
+    public TimeSpan RetryAfter { get; init; }
+}
 
 /// <summary>
 /// "Add to my order": charges the saved card once with a confirmed checkout session. The attempt is claimed with
@@ -44,6 +51,7 @@ public sealed partial class OfferAcceptance(
     SavedCards cards,
     PaymentOutcomes outcomes,
     OrderNotifier notifier,
+    AccountRateLimits limits,
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
 {
@@ -52,6 +60,14 @@ public sealed partial class OfferAcceptance(
 
     public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
     {
+        if (limits.Accept(userId) is { Allowed: false } limit)
+        {
+            return new AcceptResult(AcceptOutcome.TooManyRequests, $"Too many tries in a short time. Try again in {TooManyRequests.Describe(limit.RetryAfter)}.")
+            {
+                RetryAfter = limit.RetryAfter,
+            };
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId, cancellationToken);
         if (attempt is null)

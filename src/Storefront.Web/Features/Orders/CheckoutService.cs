@@ -13,10 +13,12 @@ public sealed class StoreRuleException(string message) : Exception(message);
 /// Starts a purchase on Dodo's hosted checkout: a pending order, then a checkout session for the account's Dodo
 /// customer that returns to the order page. Creating a session moves no money, so a failure here costs nothing.
 /// </summary>
-public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, TimeProvider clock)
+public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, StoreAddress address, TimeProvider clock)
 {
-    public async Task<Uri> StartAsync(string userId, string productId, Uri storeBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null)
+    /// <param name="requestBase">The address the customer is using; links use Store:PublicBaseUrl instead whenever it is set.</param>
+    public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null)
     {
+        var storeBase = address.BaseFor(requestBase);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && !p.IsArchived, cancellationToken)
             ?? throw new StoreRuleException("That product is not for sale.");

@@ -1,6 +1,8 @@
 using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Data;
+using Storefront.Domain;
+using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Webhooks;
 
@@ -11,7 +13,8 @@ namespace Storefront.Web.Features.Orders;
 /// Idempotent and order-independent: Paid and Succeeded are final, so a late payment.failed or a repeated
 /// payment.succeeded changes nothing, and an entitlement is granted once per order.
 /// </summary>
-public sealed class PaymentOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, OrderNotifier notifier, TimeProvider clock)
+public sealed class PaymentOutcomes(
+    IDbContextFactory<StorefrontDbContext> dbFactory, OrderNotifier notifier, CustomerMessages messages, StoreAddress address, TimeProvider clock)
 {
     public const string OrderIdKey = "order_id";
     public const string OfferAttemptIdKey = "offer_attempt_id";
@@ -86,10 +89,40 @@ public sealed class PaymentOutcomes(IDbContextFactory<StorefrontDbContext> dbFac
                 break;
         }
 
+        if (order is not null)
+        {
+            await EmailAboutAsync(db, order, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var userId = order?.UserId ?? attempt?.UserId ?? quote!.UserId;
         await notifier.NotifyAsync(userId);
         return WebhookOutcome.Applied;
+    }
+
+    /// <summary>A receipt when an order turns Paid; a payment-problem email when an added offer's charge fails. Once per order.</summary>
+    private async Task EmailAboutAsync(StorefrontDbContext db, Order order, CancellationToken cancellationToken)
+    {
+        var state = db.Entry(order).Property(o => o.Status);
+        if (!state.IsModified)
+        {
+            return;
+        }
+
+        var link = ("View your order", new Uri(address.Base(), $"orders/{order.Id}"));
+        var amount = new Money(order.AmountMinor, order.Currency).Format();
+        if (order.Status == OrderStatus.Paid)
+        {
+            await messages.EmailAsync(db, order.UserId, $"receipt:{order.Id}", $"Receipt: {order.ProductName}",
+                [$"Thank you for your order. {order.ProductName}: {amount}, paid to Dodo Payments (our merchant of record).",
+                 $"Order {order.Id}. Dodo Payments sends its invoice separately."], link, cancellationToken);
+        }
+        else if (order is { Status: OrderStatus.Failed, Kind: not OrderKind.Purchase })
+        {
+            await messages.EmailAsync(db, order.UserId, $"payment-problem:{order.Id}", $"We couldn't charge your card for {order.ProductName}",
+                [$"Your bank declined the charge of {amount} for {order.ProductName}, so nothing was added and nothing was charged.",
+                 "You can pay with another card from your order page."], link, cancellationToken);
+        }
     }
 
     private static void MarkPaid(StorefrontDbContext db, Order order, Payment payment, DateTime now)

@@ -8,13 +8,16 @@ namespace Storefront.Web.Features.Payments;
 public static class PaymentsRegistration
 {
     /// <summary>
-    /// The Dodo client. With Dodo:Environment=sandbox (the default) the offline Dodo runs in this process under
-    /// /sandbox/dodo, with the documented development key and webhook secret unless others are configured.
+    /// The Dodo client. With Dodo:Environment=sandbox the offline Dodo runs in this process under /sandbox/dodo: in
+    /// Development with the documented development key and secret unless others are configured; anywhere else only
+    /// when DodoSandbox:AllowOutsideDevelopment=true and with a key and secret of its own (see
+    /// <see cref="DodoDeploymentValidator"/>). Outside Development nothing defaults to the sandbox.
     /// </summary>
     public static WebApplicationBuilder AddDodo(this WebApplicationBuilder builder)
     {
         builder.Services.AddDodoPayments();
-        if (!UsesSandbox(builder.Configuration))
+        builder.Services.AddSingleton<IValidateOptions<DodoOptions>, DodoDeploymentValidator>();
+        if (!UsesSandbox(builder.Configuration, builder.Environment))
         {
             return builder;
         }
@@ -23,24 +26,30 @@ public static class PaymentsRegistration
             p.DodoProductId, p.Name, p.Description, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, p.PriceMinor, p.Currency,
             p.BillingInterval?.ToString(), p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription ? "saas" : "digital_products")).ToList()));
         builder.Services.AddSingleton<IDodoEndpoint, SandboxDodoEndpoint>();
+
         // One key and one secret on both sides: a Dodo:ApiKey / Dodo:WebhookSecret set for the sandbox is what the
-        // sandbox requires and signs with; otherwise both use the sandbox's documented development values.
+        // sandbox requires and signs with. Only in Development do both fall back to the sandbox's documented values.
+        var isDevelopment = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<SandboxOptions>().PostConfigure<IConfiguration>((sandbox, configuration) =>
         {
-            sandbox.ApiKey = Configured(configuration, "ApiKey", "DODO_PAYMENTS_API_KEY") ?? sandbox.ApiKey;
-            sandbox.WebhookSecret = Configured(configuration, "WebhookSecret", "DODO_PAYMENTS_WEBHOOK_KEY") ?? sandbox.WebhookSecret;
+            sandbox.ApiKey = Configured(configuration, "ApiKey", "DODO_PAYMENTS_API_KEY") ?? (isDevelopment ? sandbox.ApiKey : "");
+            sandbox.WebhookSecret = Configured(configuration, "WebhookSecret", "DODO_PAYMENTS_WEBHOOK_KEY") ?? (isDevelopment ? sandbox.WebhookSecret : "");
         });
-        builder.Services.AddOptions<DodoOptions>().PostConfigure<IOptions<SandboxOptions>>((dodo, sandbox) =>
+        if (isDevelopment)
         {
-            dodo.ApiKey = string.IsNullOrWhiteSpace(dodo.ApiKey) ? sandbox.Value.ApiKey : dodo.ApiKey;
-            dodo.WebhookSecret = string.IsNullOrWhiteSpace(dodo.WebhookSecret) ? sandbox.Value.WebhookSecret : dodo.WebhookSecret;
-        });
+            builder.Services.AddOptions<DodoOptions>().PostConfigure<IOptions<SandboxOptions>>((dodo, sandbox) =>
+            {
+                dodo.ApiKey = string.IsNullOrWhiteSpace(dodo.ApiKey) ? sandbox.Value.ApiKey : dodo.ApiKey;
+                dodo.WebhookSecret = string.IsNullOrWhiteSpace(dodo.WebhookSecret) ? sandbox.Value.WebhookSecret : dodo.WebhookSecret;
+            });
+        }
+
         return builder;
     }
 
     public static WebApplication MapDodoSandboxIfUsed(this WebApplication app)
     {
-        if (UsesSandbox(app.Configuration))
+        if (UsesSandbox(app.Configuration, app.Environment))
         {
             app.MapDodoSandbox();
         }
@@ -52,8 +61,10 @@ public static class PaymentsRegistration
         configuration[$"{DodoOptions.Section}:{key}"] is { Length: > 0 } value ? value
         : configuration[sdkVariable] is { Length: > 0 } sdk ? sdk : null;
 
-    private static bool UsesSandbox(IConfiguration configuration) =>
-        (configuration[$"{DodoOptions.Section}:{nameof(DodoOptions.Environment)}"] ?? DodoOptions.Sandbox) == DodoOptions.Sandbox;
+    /// <summary>Sandbox only when configured, and outside Development only when a demo deployment opted in.</summary>
+    internal static bool UsesSandbox(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration[$"{DodoOptions.Section}:{nameof(DodoOptions.Environment)}"] == DodoOptions.Sandbox
+        && (environment.IsDevelopment() || DodoDeploymentValidator.SandboxAllowedOutsideDevelopment(configuration));
 
     /// <summary>The sandbox's API lives at this app's own address unless Dodo:BaseUrl points elsewhere.</summary>
     private sealed class SandboxDodoEndpoint(IOptions<DodoOptions> options, SandboxEndpointAddress sandbox) : IDodoEndpoint

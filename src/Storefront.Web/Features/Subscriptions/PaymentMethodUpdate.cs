@@ -6,9 +6,9 @@ using Storefront.Web.Data;
 namespace Storefront.Web.Features.Subscriptions;
 
 /// <summary>Sends the customer to Dodo's page to save a new card for their subscription (and pay what is owed if on hold).</summary>
-public sealed class PaymentMethodUpdate(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo)
+public sealed class PaymentMethodUpdate(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, StoreAddress address)
 {
-    public async Task<Uri?> StartAsync(string userId, Uri storeBase, CancellationToken cancellationToken)
+    public async Task<Uri?> StartAsync(string userId, Uri requestBase, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subscription = await db.Subscriptions.AsNoTracking()
@@ -20,7 +20,7 @@ public sealed class PaymentMethodUpdate(IDbContextFactory<StorefrontDbContext> d
         }
 
         var response = await dodo.UpdatePaymentMethodAsync(subscription.DodoSubscriptionId,
-            UpdatePaymentMethodRequest.New(new Uri(storeBase, "account/subscription").ToString()), cancellationToken);
+            UpdatePaymentMethodRequest.New(new Uri(address.BaseFor(requestBase), "account/subscription").ToString()), cancellationToken);
         return response.PaymentLink is null ? null : new Uri(response.PaymentLink);
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace Storefront.Web;
+
+/// <summary>
+/// Settings that stop the app (validated at start-up) are first listed as sentences naming each setting, before the
+/// exception ends the process with a non-zero code (rethrown, so a test host sees the same exception).
+/// </summary>
+public static class StartupFailure
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception error) when (Settings(error) is { Count: > 0 } failures)
+        {
+            await Console.Error.WriteLineAsync("Storefront cannot start. Fix these settings (README, Configuration):");
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("  - " + failure);
+            }
+
+            throw;
+        }
+    }
+
+    private static List<string> Settings(Exception error) => error switch
+    {
+        OptionsValidationException invalid => invalid.Failures.ToList(),
+        AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
+            many.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures).ToList(),
+        _ => [],
+    };
+}

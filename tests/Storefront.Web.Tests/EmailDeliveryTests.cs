@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Storefront.Testing;
+using Storefront.Web.Data;
+using Storefront.Web.Features.Email;
+
+namespace Storefront.Web.Tests;
+
+/// <summary>The outbox worker against a real SMTP server process (aiosmtpd): delivery, retries with backoff, exactly one copy.</summary>
+public sealed class EmailDeliveryTests : IAsyncLifetime
+{
+    private SmtpServer smtp = default!;
+    private StorefrontAppFactory app = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        smtp = await SmtpServer.StartAsync();
+        app = new StorefrontAppFactory()
+            .WithSetting("Email:Smtp:Host", "127.0.0.1")
+            .WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithSetting("Email:Smtp:EnableSsl", "false")
+            .WithSetting("Email:RetryDelaySeconds", "0.2");
+        app.StartOnLoopback();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task QueuedEmail_IsDeliveredOnceAsTextAndHtml()
+    {
+        var to = $"reader-{Guid.NewGuid():N}@storefront.test";
+
+        await app.Services.GetRequiredService<EmailQueue>().SendAsync(
+            new OutgoingEmail(to, "Hello from the outbox", ["First paragraph."], ("Open the store", new Uri("https://shop.example/orders/1"))),
+            "test:" + to, TestContext.Current.CancellationToken);
+
+        var received = await smtp.WaitForAsync(m => m.To.Contains(to, StringComparison.Ordinal), "the queued email");
+        Assert.Equal("Hello from the outbox", received.Subject);
+        Assert.Contains("First paragraph.", received.Text, StringComparison.Ordinal);
+        Assert.Equal(new Uri("https://shop.example/orders/1"), received.Link);
+        Assert.Contains("<a href=\"https://shop.example/orders/1\"", received.Html, StringComparison.Ordinal);
+        await WaitSentAsync(to);
+        Assert.Single(smtp.Messages(), m => m.To.Contains(to, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SameCause_QueuedTwice_SendsOneEmail()
+    {
+        var to = $"twice-{Guid.NewGuid():N}@storefront.test";
+        var queue = app.Services.GetRequiredService<EmailQueue>();
+        var email = new OutgoingEmail(to, "Only once", ["Body."]);
+
+        await Task.WhenAll(queue.SendAsync(email, "same-cause:" + to, TestContext.Current.CancellationToken),
+            queue.SendAsync(email, "same-cause:" + to, TestContext.Current.CancellationToken));
+
+        await WaitSentAsync(to);
+        Assert.Single(smtp.Messages(), m => m.To.Contains(to, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SmtpServerDown_SendIsRetriedWithBackoff_ThenDeliveredOnce()
+    {
+        var to = $"retry-{Guid.NewGuid():N}@storefront.test";
+        await smtp.StopAsync();
+
+        await app.Services.GetRequiredService<EmailQueue>().SendAsync(new OutgoingEmail(to, "After an outage", ["Body."]), "retry:" + to, TestContext.Current.CancellationToken);
+
+        var failed = await WaitForMessageAsync(to, m => m.Attempts >= 2 && m.LastError is not null, "two failed attempts");
+        Assert.Null(failed.SentAt);
+        Assert.NotNull(failed.NextAttemptAt);
+        Assert.True(failed.NextAttemptAt > failed.CreatedAt.AddSeconds(0.2), "the next attempt waits (backoff)");
+
+        await smtp.StartAgainAsync();
+        await smtp.WaitForAsync(m => m.To.Contains(to, StringComparison.Ordinal), "the email after the server came back", 30_000);
+        var sent = await WaitSentAsync(to);
+        Assert.Null(sent.LastError);
+        Assert.Single(smtp.Messages(), m => m.To.Contains(to, StringComparison.Ordinal));
+    }
+
+    private Task<EmailOutboxMessage> WaitSentAsync(string to) => WaitForMessageAsync(to, m => m.SentAt is not null, "the outbox to record the send");
+
+    private async Task<EmailOutboxMessage> WaitForMessageAsync(string to, Func<EmailOutboxMessage, bool> done, string what)
+    {
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>();
+        EmailOutboxMessage? last = null;
+        try
+        {
+            return await Wait.UntilAsync(async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                last = await db.EmailOutbox.AsNoTracking().FirstOrDefaultAsync(m => m.To == to);
+                return last is not null && done(last) ? last : null;
+            }, what, 30_000);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message} Last seen: attempts {last?.Attempts}, error {last?.LastError}, sent {last?.SentAt}.", timeout);
+        }
+    }
+}
