@@ -10,23 +10,34 @@ namespace Storefront.Web.Tests;
 public sealed class EmailDeliveryTests : IAsyncLifetime
 {
     private SmtpServer smtp = default!;
-    private StorefrontAppFactory app = default!;
+    private LiveStore store = default!;
+
+    private StorefrontAppFactory App => store.App;
 
     public async ValueTask InitializeAsync()
     {
         smtp = await SmtpServer.StartAsync();
-        app = new StorefrontAppFactory()
-            .WithSetting("Email:Smtp:Host", "127.0.0.1")
-            .WithSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithSetting("Email:Smtp:EnableSsl", "false")
-            .WithSetting("Email:RetryDelaySeconds", "0.2");
-        app.StartOnLoopback();
+        store = new MailingStore(smtp.Port);
+        await store.InitializeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.DisposeAsync();
+        await store.DisposeAsync();
         await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PaidOrder_SendsAReceiptWithTheAmountAndAnOrderLink()
+    {
+        var shopper = await store.NewCustomerAsync();
+
+        var order = await shopper.BuyAsync("starter-course");
+
+        var receipt = await smtp.WaitForAsync(m => m.To.Contains(shopper.Email, StringComparison.Ordinal), "the receipt");
+        Assert.Equal("Receipt: Starter course", receipt.Subject);
+        Assert.Contains("$49.00", receipt.Text, StringComparison.Ordinal);
+        Assert.Equal(new Uri(store.BaseUrl, $"orders/{order.Id}"), receipt.Link);
     }
 
     [Fact]
@@ -34,7 +45,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     {
         var to = $"reader-{Guid.NewGuid():N}@storefront.test";
 
-        await app.Services.GetRequiredService<EmailQueue>().SendAsync(
+        await App.Services.GetRequiredService<EmailQueue>().SendAsync(
             new OutgoingEmail(to, "Hello from the outbox", ["First paragraph."], ("Open the store", new Uri("https://shop.example/orders/1"))),
             "test:" + to, TestContext.Current.CancellationToken);
 
@@ -51,7 +62,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     public async Task SameCause_QueuedTwice_SendsOneEmail()
     {
         var to = $"twice-{Guid.NewGuid():N}@storefront.test";
-        var queue = app.Services.GetRequiredService<EmailQueue>();
+        var queue = App.Services.GetRequiredService<EmailQueue>();
         var email = new OutgoingEmail(to, "Only once", ["Body."]);
 
         await Task.WhenAll(queue.SendAsync(email, "same-cause:" + to, TestContext.Current.CancellationToken),
@@ -67,7 +78,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         var to = $"retry-{Guid.NewGuid():N}@storefront.test";
         await smtp.StopAsync();
 
-        await app.Services.GetRequiredService<EmailQueue>().SendAsync(new OutgoingEmail(to, "After an outage", ["Body."]), "retry:" + to, TestContext.Current.CancellationToken);
+        await App.Services.GetRequiredService<EmailQueue>().SendAsync(new OutgoingEmail(to, "After an outage", ["Body."]), "retry:" + to, TestContext.Current.CancellationToken);
 
         var failed = await WaitForMessageAsync(to, m => m.Attempts >= 2 && m.LastError is not null, "two failed attempts");
         Assert.Null(failed.SentAt);
@@ -81,11 +92,17 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
         Assert.Single(smtp.Messages(), m => m.To.Contains(to, StringComparison.Ordinal));
     }
 
+    private sealed class MailingStore(int smtpPort) : LiveStore(new StorefrontAppFactory()
+        .WithSetting("Email:Smtp:Host", "127.0.0.1")
+        .WithSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithSetting("Email:Smtp:EnableSsl", "false")
+        .WithSetting("Email:RetryDelaySeconds", "0.2"));
+
     private Task<EmailOutboxMessage> WaitSentAsync(string to) => WaitForMessageAsync(to, m => m.SentAt is not null, "the outbox to record the send");
 
     private async Task<EmailOutboxMessage> WaitForMessageAsync(string to, Func<EmailOutboxMessage, bool> done, string what)
     {
-        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>();
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>();
         EmailOutboxMessage? last = null;
         try
         {

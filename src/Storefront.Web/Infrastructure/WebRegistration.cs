@@ -67,7 +67,8 @@ public static class WebRegistration
     public static WebApplication MapStorefrontPages(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The whole Content-Security-Policy, frame-ancestors included, comes from SecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         return app;
     }
