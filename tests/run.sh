@@ -25,6 +25,17 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 [ -x /usr/bin/chromium ] || fail "Chromium is still missing at /usr/bin/chromium."
 
+# A real SMTP server for the email tests (Debian's aiosmtpd); each test fixture starts its own on a free port.
+if [ ! -x /usr/bin/aiosmtpd ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "tests/run.sh: installing Debian's python3-aiosmtpd for the email tests..."
+    apt_install python3-aiosmtpd
+  else
+    fail "aiosmtpd is missing at /usr/bin/aiosmtpd and this is not root: run 'sudo apt-get install -y python3-aiosmtpd' first."
+  fi
+fi
+[ -x /usr/bin/aiosmtpd ] || fail "aiosmtpd is still missing at /usr/bin/aiosmtpd."
+
 # PostgreSQL (the scale-out provider): the same migrations and flows are tested on it. A local cluster is
 # installed and started when missing; a role for the tests is created. Set STOREFRONT_TEST_POSTGRES to use another.
 if [ -z "${STOREFRONT_TEST_POSTGRES:-}" ]; then
@@ -44,12 +55,15 @@ fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+started=$(date +%s)
 
 dotnet build Storefront.sln -nologo -v quiet
 set +e
 dotnet test Storefront.sln --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+echo "Wall time of the build and tests: $(( $(date +%s) - started )) s"
 
 # One closing line for the whole run, summed over the test assemblies.
 awk '

@@ -18,8 +18,13 @@ public sealed class BrowserSession : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    // Webhooks, not the order page's fallback lookup, must be what turns an order paid in these tests.
-    public StorefrontAppFactory App { get; } = new StorefrontAppFactory().WithSetting("Store:PaymentLookupAfterSeconds", "600");
+    /// <summary>The store's emails go to a real SMTP server; tests read what it received (as a customer reads their inbox).</summary>
+    public SmtpServer Mail { get; private set; } = default!;
+
+    public StorefrontAppFactory App { get; private set; } = default!;
+
+    /// <summary>Everything Chromium refused under the store's Content-Security-Policy, across all pages of the run.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
 
     public Uri BaseUrl { get; private set; } = default!;
 
@@ -33,6 +38,13 @@ public sealed class BrowserSession : IAsyncLifetime
                 $"Chromium is not installed at {ChromiumPath}. Run tests/run.sh (it installs Debian's chromium) or 'apt-get install -y chromium'.");
         }
 
+        Mail = await SmtpServer.StartAsync();
+        // Webhooks, not the order page's fallback lookup, must be what turns an order paid in these tests.
+        App = new StorefrontAppFactory()
+            .WithSetting("Store:PaymentLookupAfterSeconds", "600")
+            .WithSetting("Email:Smtp:Host", "127.0.0.1")
+            .WithSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithSetting("Email:Smtp:EnableSsl", "false");
         BaseUrl = App.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,6 +63,13 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
         context.SetDefaultTimeout(15_000);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Enqueue(message.Text);
+            }
+        };
         return await context.NewPageAsync();
     }
 
@@ -85,6 +104,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
         playwright?.Dispose();
         await App.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

@@ -8,21 +8,6 @@ namespace Storefront.E2ETests;
 public sealed class FoundationFlowTests(BrowserSession session)
 {
     [Fact]
-    public async Task Register_NewCustomer_IsSignedInWithTheAccountMenu()
-    {
-        var page = await session.NewPageAsync();
-        var email = $"new-{Guid.NewGuid():N}@storefront.test";
-
-        await new RegisterPage(page).RegisterAsync("New Customer", email, "a long enough passphrase");
-
-        var catalog = new CatalogPage(page);
-        await Expect(catalog.AccountMenu.GetByRole(AriaRole.Link, new() { Name = "My account" })).ToBeVisibleAsync();
-        await Expect(catalog.AccountMenu.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
-        await Expect(page.GetByText(email)).ToBeVisibleAsync();
-    }
-
-    [Fact]
     public async Task SignIn_DemoCustomer_SeesTheCatalog()
     {
         var page = await session.NewPageAsync();

@@ -59,6 +59,8 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
 
         // A person moves the sandbox clock a month ahead on its console page: the renewal falls due and is declined.
         await page.GotoAsync("sandbox/dodo/console");
+        await page.GetByLabel("Sandbox API key").FillAsync(Dodo.Sandbox.SandboxOptions.DevelopmentApiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
         await page.GetByLabel("Move the clock forward (days)").FillAsync("32");
         var before = await page.Locator("[data-now]").TextContentAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Advance clock" }).ClickAsync();

@@ -41,6 +41,29 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeclinedOneClickCharge_SendsAPaymentProblemEmail()
+    {
+        var shopper = await store.NewCustomerAsync();
+        await shopper.BuyAsync("starter-course", "4000000000000341");
+        await using var scope = store.Services.CreateAsyncScope();
+        var offer = await scope.ServiceProvider.GetRequiredService<Storefront.Web.Features.Offers.OfferService>()
+            .PostPurchaseOfferAsync(shopper.UserId, (await FirstOrderAsync(shopper.UserId)).Id, TestContext.Current.CancellationToken);
+
+        await scope.ServiceProvider.GetRequiredService<Storefront.Web.Features.Offers.OfferAcceptance>()
+            .AcceptAsync(shopper.UserId, offer!.AttemptId, TestContext.Current.CancellationToken);
+
+        var problem = await smtp.WaitForAsync(m => m.To.Contains(shopper.Email, StringComparison.Ordinal) && m.Subject.StartsWith("We couldn't charge", StringComparison.Ordinal), "the payment-problem email");
+        Assert.Equal("We couldn't charge your card for Complete bundle", problem.Subject);
+        Assert.Contains("nothing was charged", problem.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<Storefront.Web.Features.Orders.Order> FirstOrderAsync(string userId)
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync();
+        return await db.Orders.AsNoTracking().FirstAsync(o => o.UserId == userId);
+    }
+
+    [Fact]
     public async Task QueuedEmail_IsDeliveredOnceAsTextAndHtml()
     {
         var to = $"reader-{Guid.NewGuid():N}@storefront.test";

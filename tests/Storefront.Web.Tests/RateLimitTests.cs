@@ -129,6 +129,23 @@ public sealed class RateLimitTests
         Assert.Equal(AcceptOutcome.TooManyRequests, viaCard.Outcome);
     }
 
+    [Fact]
+    public async Task ForgotPassword_PastThePerAccountLimit_AnswersTheSameButSendsNothingMore()
+    {
+        await using var app = new StorefrontAppFactory().WithSetting("RateLimits:EmailLinksPerAccountPerHour", "1");
+        var client = StoreClient.Create(app);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var form = await client.Http.GetStringAsync(new Uri("/Account/ForgotPassword", UriKind.Relative), Ct);
+            using var response = await client.PostFormAsync("/Account/ForgotPassword", form, new() { ["_handler"] = "forgot-password", ["Input.Email"] = "customer@storefront.test" });
+            Assert.Contains("Check your inbox", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Storefront.Web.Data.StorefrontDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(1, db.EmailOutbox.Count(m => m.To == "customer@storefront.test" && m.Subject == "Reset your password"));
+    }
+
     private sealed class LimitedStore(string limit, int value) : LiveStore(Limited(limit, value));
 
     private static StorefrontAppFactory Limited(string limit, int value) => new StorefrontAppFactory().WithSetting("RateLimits:" + limit, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
