@@ -10,8 +10,10 @@ namespace Dodo.Payments;
 
 /// <summary>
 /// Typed client for the Dodo Payments REST API (paths and fields per the SDK; see shared/dodo-api/README.md).
-/// Errors become <see cref="DodoApiException"/>. GETs are retried by <see cref="IdempotentRetryHandler"/>; a POST that
-/// gets no answer throws <see cref="DodoUnknownOutcomeException"/> and is never re-sent here.
+/// Errors become <see cref="DodoApiException"/>. GETs are retried by <see cref="IdempotentRetryHandler"/>; a POST is
+/// never re-sent. For a POST that can move money (a confirmed checkout, a payment, a plan change, a card update that
+/// pays dues), anything but Dodo's explicit 4xx refusal — no answer, a timeout (408), a 5xx, a 2xx whose body cannot
+/// be read — throws <see cref="DodoUnknownOutcomeException"/>: Dodo may have charged, so only a lookup can tell.
 /// </summary>
 public sealed class DodoClient(HttpClient http)
 {
@@ -65,7 +67,8 @@ public sealed class DodoClient(HttpClient http)
 
     /// <summary>Creates a checkout session. With a saved payment method and <c>confirm: true</c> this charges the card.</summary>
     public Task<CheckoutSessionResponse> CreateCheckoutSessionAsync(CheckoutSessionRequest request, CancellationToken cancellationToken) =>
-        SendAsync<CheckoutSessionResponse>(HttpMethod.Post, "checkouts", request, cancellationToken);
+        SendAsync<CheckoutSessionResponse>(HttpMethod.Post, "checkouts", request, cancellationToken,
+            movesMoney: request.Confirm == true || request.PaymentMethodId is not null);
 
     public Task<CheckoutSessionStatus> GetCheckoutSessionAsync(string sessionId, CancellationToken cancellationToken) =>
         SendAsync<CheckoutSessionStatus>(HttpMethod.Get, $"checkouts/{Id(sessionId)}", null, cancellationToken);
@@ -73,7 +76,7 @@ public sealed class DodoClient(HttpClient http)
     // Payments
 
     public Task<PaymentCreateResponse> CreatePaymentAsync(PaymentCreateRequest request, CancellationToken cancellationToken) =>
-        SendAsync<PaymentCreateResponse>(HttpMethod.Post, "payments", request, cancellationToken);
+        SendAsync<PaymentCreateResponse>(HttpMethod.Post, "payments", request, cancellationToken, movesMoney: true);
 
     public Task<Payment> GetPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
         SendAsync<Payment>(HttpMethod.Get, $"payments/{Id(paymentId)}", null, cancellationToken);
@@ -102,7 +105,7 @@ public sealed class DodoClient(HttpClient http)
 
     /// <summary>Changes the plan. Dodo answers 200 with no body; the outcome arrives by webhook.</summary>
     public Task ChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"subscriptions/{Id(subscriptionId)}/change-plan", request, cancellationToken);
+        SendAsync(HttpMethod.Post, $"subscriptions/{Id(subscriptionId)}/change-plan", request, cancellationToken, movesMoney: true);
 
     /// <summary>What <see cref="ChangePlanAsync"/> would charge and credit, with nothing changed.</summary>
     public Task<ChangePlanPreview> PreviewChangePlanAsync(string subscriptionId, ChangePlanRequest request, CancellationToken cancellationToken) =>
@@ -112,17 +115,23 @@ public sealed class DodoClient(HttpClient http)
         SendAsync(HttpMethod.Delete, $"subscriptions/{Id(subscriptionId)}/change-plan/scheduled", null, cancellationToken);
 
     public Task<UpdatePaymentMethodResponse> UpdatePaymentMethodAsync(string subscriptionId, UpdatePaymentMethodRequest request, CancellationToken cancellationToken) =>
-        SendAsync<UpdatePaymentMethodResponse>(HttpMethod.Post, $"subscriptions/{Id(subscriptionId)}/update-payment-method", request, cancellationToken);
+        SendAsync<UpdatePaymentMethodResponse>(HttpMethod.Post, $"subscriptions/{Id(subscriptionId)}/update-payment-method", request, cancellationToken,
+            movesMoney: true);
 
     // Transport
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken, bool movesMoney = false)
     {
-        using var response = await SendCoreAsync(method, path, body, cancellationToken);
+        using var response = await SendCoreAsync(method, path, body, movesMoney, cancellationToken);
         try
         {
             return await response.Content.ReadFromJsonAsync<T>(DodoJson.Options, cancellationToken)
-                ?? throw new DodoApiException(response.StatusCode, null, $"{method} {path} returned an empty body.");
+                ?? throw new JsonException("empty body");
+        }
+        catch (JsonException error) when (movesMoney)
+        {
+            // Dodo said yes, but we can't read what it did: the charge may exist.
+            throw new DodoUnknownOutcomeException($"{method} {path}", error);
         }
         catch (JsonException error)
         {
@@ -130,12 +139,12 @@ public sealed class DodoClient(HttpClient http)
         }
     }
 
-    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken, bool movesMoney = false)
     {
-        using var _ = await SendCoreAsync(method, path, body, cancellationToken);
+        using var _ = await SendCoreAsync(method, path, body, movesMoney, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpMethod method, string path, object? body, bool movesMoney, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -160,9 +169,18 @@ public sealed class DodoClient(HttpClient http)
 
         using (response)
         {
-            throw await ToApiExceptionAsync(response, cancellationToken);
+            var refusal = await ToApiExceptionAsync(response, cancellationToken);
+            if (movesMoney && IsUnknownOutcome(response.StatusCode))
+            {
+                throw new DodoUnknownOutcomeException($"{method} {path} answered {(int)response.StatusCode}", refusal);
+            }
+
+            throw refusal;
         }
     }
+
+    /// <summary>A timeout or a server error is not a refusal: the request may have been carried out.</summary>
+    private static bool IsUnknownOutcome(HttpStatusCode status) => status == HttpStatusCode.RequestTimeout || (int)status >= 500;
 
     private static bool IsTransport(Exception error, CancellationToken cancellationToken) =>
         error is HttpRequestException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested);

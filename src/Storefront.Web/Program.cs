@@ -6,6 +6,7 @@ using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
+using Storefront.Web.Features.Reconciliation;
 using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
 
@@ -21,6 +22,7 @@ builder.AddCatalog();
 builder.AddDodo();
 builder.AddDodoWebhooks();
 builder.AddCommerce();
+builder.AddReconciliation();
 builder.AddAdmin();
 
 var app = builder.Build();

@@ -65,6 +65,60 @@ public sealed class DodoClientTests
         Assert.Single(stub.Requests);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task ConfirmedCheckout_ServerErrorOrTimeout_IsAnUnknownOutcomeNotARefusal(HttpStatusCode status)
+    {
+        var (client, stub) = Create(_ => StubHandler.Json(status, """{"code":"INTERNAL_SERVER_ERROR","message":"boom"}"""));
+
+        await Assert.ThrowsAsync<DodoUnknownOutcomeException>(() => client.CreateCheckoutSessionAsync(OneClick(), TestContext.Current.CancellationToken));
+
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task ConfirmedCheckout_SuccessWhoseBodyCannotBeRead_IsAnUnknownOutcome()
+    {
+        var (client, _) = Create(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>proxy says hi</html>") });
+
+        await Assert.ThrowsAsync<DodoUnknownOutcomeException>(() => client.CreateCheckoutSessionAsync(OneClick(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ConfirmedCheckout_DodosExplicit4xxRefusal_IsARefusal()
+    {
+        var (client, _) = Create(_ => StubHandler.Json(HttpStatusCode.UnprocessableEntity, """{"code":"INVALID_REQUEST_PARAMETERS","message":"expired card"}"""));
+
+        var refused = await Assert.ThrowsAsync<DodoApiException>(() => client.CreateCheckoutSessionAsync(OneClick(), TestContext.Current.CancellationToken));
+
+        Assert.Equal("INVALID_REQUEST_PARAMETERS", refused.Code);
+    }
+
+    [Fact]
+    public async Task ChangePlan_ServerError_IsAnUnknownOutcomeAndSentOnce()
+    {
+        var (client, stub) = Create(_ => new HttpResponseMessage(HttpStatusCode.BadGateway));
+
+        await Assert.ThrowsAsync<DodoUnknownOutcomeException>(() => client.ChangePlanAsync("sub_1", new ChangePlanRequest
+        {
+            ProductId = "pdt_2", Quantity = 1, ProrationBillingMode = ProrationBillingMode.DifferenceImmediately,
+        }, TestContext.Current.CancellationToken));
+
+        Assert.Single(stub.Requests);
+    }
+
+    private static CheckoutSessionRequest OneClick() => new()
+    {
+        ProductCart = [new ProductCartItem { ProductId = "pdt_1", Quantity = 1 }],
+        Customer = CustomerRequest.Existing("cus_1"),
+        PaymentMethodId = "pm_1",
+        Confirm = true,
+    };
+
     [Fact]
     public async Task Post_ConnectionDropped_IsAnUnknownOutcomeAndSentOnce()
     {

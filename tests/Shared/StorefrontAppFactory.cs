@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings = new();
     private string environment = "Development";
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public StorefrontAppFactory()
     {
@@ -42,6 +44,13 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
     public StorefrontAppFactory WithSetting(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services after the app's own registrations (fault hooks for tests).</summary>
+    public StorefrontAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
         return this;
     }
 
@@ -77,6 +86,7 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        builder.ConfigureTestServices(services => serviceOverrides.ForEach(configure => configure(services)));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -37,17 +37,27 @@ internal sealed class ApiKeyAndFaultsFilter(IOptions<SandboxOptions> options, Sa
 }
 
 /// <summary>
-/// On money-moving calls: when a test asked for it, the charge is carried out and saved, then the connection is
-/// dropped before the answer, so the client sees a timeout after Dodo already charged.
+/// On money-moving calls, when a test asked for it: a 500 before anything is done; or the charge is carried out and
+/// saved, then the connection is dropped before the answer (the client sees no answer) or a 500 is answered (the
+/// client sees a server error) although Dodo charged.
 /// </summary>
 internal sealed class DropAfterChargeFilter(SandboxControls controls) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        if (controls.TakeFailCharge())
+        {
+            return ApiErrors.Error(StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR", "Injected sandbox fault before the charge.");
+        }
+
         var result = await next(context);
         if (controls.TakeDropAfterCharge())
         {
             context.HttpContext.Abort();
+        }
+        else if (controls.TakeFailAfterCharge())
+        {
+            return ApiErrors.Error(StatusCodes.Status500InternalServerError, "INTERNAL_SERVER_ERROR", "Injected sandbox fault after the charge.");
         }
 
         return result;

@@ -101,6 +101,16 @@ internal static class ControlApi
         {
             controls.DropConnectionAfterNextCharges(body.OptionalInt("drop_connection_after_next_charges", 0));
         }
+
+        if (body.Json.ContainsKey("fail_next_charges"))
+        {
+            controls.FailNextCharges(body.OptionalInt("fail_next_charges", 0));
+        }
+
+        if (body.Json.ContainsKey("fail_after_next_charges"))
+        {
+            controls.FailAfterNextCharges(body.OptionalInt("fail_after_next_charges", 0));
+        }
     }
 
     private static JsonObject Describe(SandboxControls controls) => new()

@@ -2,13 +2,15 @@ namespace Dodo.Sandbox.Control;
 
 /// <summary>
 /// Switches tests (and a person, on the console page) use to make the sandbox misbehave like a real network:
-/// slow or failing API calls, a connection dropped after the charge was made, duplicated, reordered, held or
-/// delayed webhook deliveries. All off by default.
+/// slow or failing API calls, a connection dropped or a 500 answered after the charge was made, duplicated,
+/// reordered, held or delayed webhook deliveries. All off by default.
 /// </summary>
 public sealed class SandboxControls
 {
     private int failNextRequests;
     private int dropAfterChargeNext;
+    private int failAfterChargeNext;
+    private int failChargeNext;
 
     /// <summary>Added to every API call before it is handled.</summary>
     public int LatencyMilliseconds { get; set; }
@@ -31,7 +33,17 @@ public sealed class SandboxControls
     /// <summary>The next N money-moving calls are carried out, then the connection is dropped before the answer.</summary>
     public void DropConnectionAfterNextCharges(int count) => Interlocked.Exchange(ref dropAfterChargeNext, count);
 
+    /// <summary>The next N money-moving calls answer 500 without doing anything (other calls are not affected).</summary>
+    public void FailNextCharges(int count) => Interlocked.Exchange(ref failChargeNext, count);
+
+    /// <summary>The next N money-moving calls are carried out and saved, then answered 500 (a server error after the fact).</summary>
+    public void FailAfterNextCharges(int count) => Interlocked.Exchange(ref failAfterChargeNext, count);
+
     internal bool TakeFailure() => TryTake(ref failNextRequests);
+
+    internal bool TakeFailAfterCharge() => TryTake(ref failAfterChargeNext);
+
+    internal bool TakeFailCharge() => TryTake(ref failChargeNext);
 
     internal bool TakeDropAfterCharge() => TryTake(ref dropAfterChargeNext);
 
@@ -44,6 +56,8 @@ public sealed class SandboxControls
         DeliveryDelayMilliseconds = 0;
         FailNextRequests(0);
         DropConnectionAfterNextCharges(0);
+        FailAfterNextCharges(0);
+        FailNextCharges(0);
     }
 
     private static bool TryTake(ref int counter)

@@ -18,7 +18,7 @@ public sealed class StoreOptions
     [Url] public string? PublicBaseUrl { get; set; }
 
     /// <summary>
-    /// How long an open order page waits for Dodo's webhook before it looks the payment up itself (a read).
+    /// How long the reconciler waits for Dodo's webhook on a checkout order before it looks the payment up itself (a read).
     /// </summary>
     [Range(1, 3600)] public int PaymentLookupAfterSeconds { get; set; } = 8;
 }

@@ -49,15 +49,13 @@ public sealed partial class OfferAcceptance(
     CheckoutService checkout,
     DodoCustomerLink customers,
     SavedCards cards,
-    PaymentOutcomes outcomes,
+    OfferSettlement settlement,
+    IChargeFaults faults,
     OrderNotifier notifier,
     AccountRateLimits limits,
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
 {
-    /// <summary>How long an unanswered charge may stay unknown before a lookup that finds nothing means "not charged".</summary>
-    public static readonly TimeSpan UnknownGiveUpAfter = TimeSpan.FromMinutes(2);
-
     public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
     {
         if (limits.Accept(userId) is { Allowed: false } limit)
@@ -116,6 +114,7 @@ public sealed partial class OfferAcceptance(
         await db.OfferAttempts.Where(a => a.Id == attemptId)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ResultOrderId, order.Id), CancellationToken.None);
 
+        await faults.BeforeChargeAsync(attemptId);
         try
         {
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
@@ -139,10 +138,15 @@ public sealed partial class OfferAcceptance(
         }
         catch (DodoUnknownOutcomeException lost)
         {
+            // No answer, a timeout or a server error: Dodo may have charged. Look it up (now, and in the background
+            // until it is known); never tell the customer nothing was charged, never send it again.
             LogUnknown(logger, lost, attemptId);
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Unknown);
-            var settled = await SettleUnknownAsync(attemptId, CancellationToken.None);
-            return settled ?? new AcceptResult(AcceptOutcome.Unknown, "We're confirming your payment with the bank.", order.Id);
+            await settlement.SettleAsync(attemptId, CancellationToken.None);
+            var now = await db.OfferAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, CancellationToken.None);
+            return now.Status == OfferAttemptStatus.Unknown
+                ? new AcceptResult(AcceptOutcome.Unknown, "We're confirming your payment with Dodo. This page updates when it's known.", order.Id)
+                : new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", order.Id, now.PaymentId);
         }
     }
 
@@ -164,40 +168,6 @@ public sealed partial class OfferAcceptance(
         await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
         return await checkout.StartAsync(userId, attempt.OfferProductId, storeBase, KindOf(attempt.Kind),
             attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId);
-    }
-
-    /// <summary>
-    /// Finds the payment of an attempt whose answer was lost (by its offer_attempt_id metadata) and applies it.
-    /// Returns null while nothing is found; after <see cref="UnknownGiveUpAfter"/> with nothing found the attempt is
-    /// closed as not charged. It never sends a charge.
-    /// </summary>
-    public async Task<AcceptResult?> SettleUnknownAsync(Guid attemptId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.Status == OfferAttemptStatus.Unknown, cancellationToken);
-        var customerId = attempt is null ? null : await customers.FindAsync(attempt.UserId, cancellationToken);
-        if (attempt is null || customerId is null)
-        {
-            return null;
-        }
-
-        var since = (attempt.DecidedAt ?? attempt.CreatedAt).AddMinutes(-5);
-        var payments = await dodo.ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, CreatedAtGte = since, PageSize = 100 }, cancellationToken);
-        var match = payments.Items.FirstOrDefault(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString());
-        if (match is not null)
-        {
-            await MoveAsync(db, attemptId, OfferAttemptStatus.Unknown, OfferAttemptStatus.Submitted);
-            await outcomes.ApplyAsync(await dodo.GetPaymentAsync(match.PaymentId, cancellationToken), cancellationToken);
-            return new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", attempt.ResultOrderId, match.PaymentId);
-        }
-
-        if (clock.GetUtcNow().UtcDateTime - (attempt.DecidedAt ?? attempt.CreatedAt) > UnknownGiveUpAfter)
-        {
-            await MoveAsync(db, attemptId, OfferAttemptStatus.Unknown, OfferAttemptStatus.Failed, "Dodo did not take the payment. Nothing was charged.");
-            return new AcceptResult(AcceptOutcome.Failed, "Nothing was charged.", attempt.ResultOrderId);
-        }
-
-        return null;
     }
 
     private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, string dodoProductId, OfferAttempt attempt, Order order) => new()

@@ -34,12 +34,10 @@ public sealed class PaymentOutcomes(
             return WebhookOutcome.NoMatch;
         }
 
-        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled
-            && quote.Status is Subscriptions.QuoteStatus.Submitted or Subscriptions.QuoteStatus.Confirming or Subscriptions.QuoteStatus.Unknown)
+        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status))
         {
             // With prevent_change the plan stays as it was; the page says why and how to fix it.
-            quote.Status = Subscriptions.QuoteStatus.Failed;
-            quote.FailureMessage = payment.ErrorMessage ?? "The payment for the plan change was declined.";
+            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, payment.ErrorMessage ?? "The payment for the plan change was declined.", cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -60,4 +60,7 @@ public sealed class PlanChangeQuote
     public DateTime CreatedAt { get; init; }
 
     public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>The post-purchase offer this change came from, if any: it ends when the quote ends.</summary>
+    public Guid? OfferAttemptId { get; set; }
 }

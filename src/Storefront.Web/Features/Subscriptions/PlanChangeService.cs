@@ -8,6 +8,7 @@ using Storefront.Web.Data;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Payments;
 
 namespace Storefront.Web.Features.Subscriptions;
 
@@ -19,6 +20,7 @@ public sealed partial class PlanChangeService(
     IDbContextFactory<StorefrontDbContext> dbFactory,
     DodoClient dodo,
     PlanChangePolicyStore policies,
+    IChargeFaults faults,
     OrderNotifier notifier,
     TimeProvider clock,
     ILogger<PlanChangeService> logger)
@@ -79,7 +81,8 @@ public sealed partial class PlanChangeService(
         }
 
         var claimed = await db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == QuoteStatus.Quoted)
-            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Confirming).SetProperty(q => q.SubmittedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Confirming).SetProperty(q => q.SubmittedAt, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(q => q.OfferAttemptId, offerAttemptId), cancellationToken);
         if (claimed == 0)
         {
             return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, "This plan change was already confirmed.");
@@ -92,6 +95,7 @@ public sealed partial class PlanChangeService(
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Submitted).SetProperty(a => a.DecidedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
+        await faults.BeforeChargeAsync(quoteId);
         try
         {
             await dodo.ChangePlanAsync(quote.DodoSubscriptionId, Request(quote.TargetDodoProductId, quote.Mode, quote.Timing, quote.OnFailure, quoteId, offerAttemptId), CancellationToken.None);
@@ -103,8 +107,16 @@ public sealed partial class PlanChangeService(
         }
         catch (DodoApiException refused)
         {
-            await Move(db, quoteId, QuoteStatus.Confirming, QuoteStatus.Failed, refused.DodoMessage);
-            return new ConfirmResult(ConfirmOutcome.Failed, "Dodo refused the change: " + refused.DodoMessage);
+            // An explicit refusal: nothing changed and nothing was charged. The offer (if any) ends with the quote.
+            var failed = await db.PlanChangeQuotes.SingleAsync(q => q.Id == quoteId, CancellationToken.None);
+            if (failed.Status == QuoteStatus.Confirming)
+            {
+                await PlanChangeEnd.FailAsync(db, failed, refused.DodoMessage, CancellationToken.None);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await notifier.NotifyAsync(userId);
+            return new ConfirmResult(ConfirmOutcome.Failed, "Dodo refused the change: " + refused.DodoMessage + " Nothing was charged.");
         }
         catch (DodoUnknownOutcomeException lost)
         {

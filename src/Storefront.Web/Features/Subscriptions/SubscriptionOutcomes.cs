@@ -90,7 +90,7 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
             return;
         }
 
-        quote.Status = QuoteStatus.Applied;
+        await PlanChangeEnd.ApplyAsync(db, quote, cancellationToken);
         row.CreditMinor = quote.CustomerCreditsMinor > 0 ? quote.CustomerCreditsMinor : 0;
     }
 

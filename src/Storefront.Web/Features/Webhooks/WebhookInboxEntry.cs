@@ -13,6 +13,9 @@ public enum WebhookProcessingStatus
 
     /// <summary>A handler threw; retried automatically a few times, then left for an admin to retry.</summary>
     Failed = 3,
+
+    /// <summary>One processor (of possibly several instances) holds it until <see cref="WebhookInboxEntry.LeaseUntil"/>.</summary>
+    Processing = 4,
 }
 
 /// <summary>
@@ -43,6 +46,9 @@ public sealed class WebhookInboxEntry
     public DateTime? ProcessedAt { get; set; }
 
     public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>While Processing: the claim's expiry. A processor that died holding it loses it then.</summary>
+    public DateTime? LeaseUntil { get; set; }
 
     public string? LastError { get; set; }
 
