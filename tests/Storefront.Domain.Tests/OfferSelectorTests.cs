@@ -18,6 +18,16 @@ public sealed class OfferSelectorTests
     }
 
     [Fact]
+    public void CrossSells_ProductDeclinedOnThisOrderThroughAnotherOffer_IsNotOfferedAgain()
+    {
+        var readers = new OfferRule(7, OfferKind.CrossSell, "starter", "ebook", 5, true);
+        var history = OfferHistory.Empty with { DeclinedProductIds = new HashSet<string> { "ebook" } };
+
+        Assert.Empty(OfferSelector.CrossSells("starter", [readers], history, Now));
+        Assert.Single(OfferSelector.CrossSells("starter", [readers], OfferHistory.Empty, Now));
+    }
+
+    [Fact]
     public void PostPurchase_DeclinedBefore_IsNotShownAgain()
     {
         var history = new OfferHistory(new HashSet<long> { 1 }, new HashSet<long>(), new HashSet<string>());

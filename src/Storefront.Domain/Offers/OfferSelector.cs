@@ -1,9 +1,15 @@
 namespace Storefront.Domain.Offers;
 
-/// <summary>What the customer has already done with offers; a declined or attempted offer is not shown again.</summary>
+/// <summary>
+/// What the customer has already done with offers: a declined or attempted offer is not shown again, nor a product
+/// they own (or are buying), nor, on the same order, a product they declined there.
+/// </summary>
 public sealed record OfferHistory(IReadOnlySet<long> DeclinedRuleIds, IReadOnlySet<long> AttemptedRuleIds, IReadOnlySet<string> OwnedProductIds)
 {
     public static OfferHistory Empty { get; } = new(new HashSet<long>(), new HashSet<long>(), new HashSet<string>());
+
+    /// <summary>Products declined on this order, through any offer.</summary>
+    public IReadOnlySet<string> DeclinedProductIds { get; init; } = new HashSet<string>();
 }
 
 /// <summary>Picks offers from the rules. Pure: time and history are parameters.</summary>
@@ -32,5 +38,6 @@ public static class OfferSelector
         rule.IsLiveAt(now)
         && !history.DeclinedRuleIds.Contains(rule.Id)
         && !history.AttemptedRuleIds.Contains(rule.Id)
-        && !history.OwnedProductIds.Contains(rule.OfferProductId);
+        && !history.OwnedProductIds.Contains(rule.OfferProductId)
+        && !history.DeclinedProductIds.Contains(rule.OfferProductId);
 }

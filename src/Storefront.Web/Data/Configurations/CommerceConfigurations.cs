@@ -99,6 +99,10 @@ internal sealed class OfferAttemptConfiguration : IEntityTypeConfiguration<Offer
         attempt.Property(a => a.FailureMessage).HasMaxLength(500);
         // One attempt per offer per order: the key that makes "at most one charge per offer" hold.
         attempt.HasIndex(a => new { a.UserId, a.RuleId, a.OrderId }).IsUnique();
+        // One live offer per customer and product, whatever rule or page made it: the key that makes "at most one
+        // charge per one-time product" hold across offers. (Paid ones are guarded by ownership.)
+        attempt.HasIndex(a => new { a.UserId, a.OfferProductId }).IsUnique().HasFilter(OfferAttemptSql.LiveFilter)
+            .HasDatabaseName("IX_OfferAttempts_UserId_OfferProductId_Live");
         attempt.HasIndex(a => new { a.RuleId, a.CreatedAt });
         attempt.HasIndex(a => a.PaymentId);
     }
@@ -197,4 +201,10 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.Property(r => r.Currency).HasMaxLength(3);
         refund.HasIndex(r => r.PaymentId);
     }
+}
+
+internal static class OfferAttemptSql
+{
+    /// <summary>The statuses of a live offer (shown or being charged), as stored (enum names), in SQL both providers read.</summary>
+    public const string LiveFilter = "\"Status\" IN ('Shown', 'Charging', 'Submitted', 'Unknown')";
 }

@@ -85,6 +85,11 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
         }
 
+        if (await AlreadyHasAsync(db, userId, offer.Id, attemptId, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } owned)
+        {
+            return new AcceptResult(AcceptOutcome.Refused, owned);
+        }
+
         var customerId = await customers.FindAsync(userId, cancellationToken);
         var card = await cards.ForOneClickAsync(customerId, offer.Currency, cancellationToken);
         if (customerId is null || card is null || card.PaymentMethodId != attempt.PaymentMethodId && attempt.PaymentMethodId is not null)
@@ -168,6 +173,24 @@ public sealed partial class OfferAcceptance(
         await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
         return await checkout.StartAsync(userId, attempt.OfferProductId, storeBase, KindOf(attempt.Kind),
             attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId);
+    }
+
+    /// <summary>
+    /// Why the customer can't be charged for this product again: they own it, or another order for it is paid or under
+    /// way (a checkout session lives 24 hours; an older pending one was abandoned).
+    /// </summary>
+    private static async Task<string?> AlreadyHasAsync(StorefrontDbContext db, string userId, string productId, Guid attemptId, DateTime now, CancellationToken cancellationToken)
+    {
+        var openSince = now.AddDays(-1);
+        if (await db.Entitlements.AnyAsync(e => e.UserId == userId && e.ProductId == productId, cancellationToken))
+        {
+            return "You already have this. Nothing was charged.";
+        }
+
+        return await db.Orders.AnyAsync(o => o.UserId == userId && o.ProductId == productId && o.OfferAttemptId != attemptId
+                && (o.Status == OrderStatus.Paid || (o.Status == OrderStatus.Pending && o.CreatedAt > openSince)), cancellationToken)
+            ? "This is already on its way to you from another order. Nothing more was charged."
+            : null;
     }
 
     private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, string dodoProductId, OfferAttempt attempt, Order order) => new()

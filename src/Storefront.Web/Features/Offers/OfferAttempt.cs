@@ -21,11 +21,15 @@ public enum OfferAttemptStatus
 
     /// <summary>No answer from Dodo; settled by looking the payment up, never by charging again.</summary>
     Unknown = 6,
+
+    /// <summary>Replaced, untouched, by another live offer of the same product (one live offer per customer and product).</summary>
+    Withdrawn = 7,
 }
 
 /// <summary>
-/// One offer shown to one customer for one order. Unique per (user, rule, order), and an accept claims it with an
-/// atomic status change, so however many clicks, tabs or retries arrive, at most one charge is requested.
+/// One offer shown to one customer for one order. Unique per (user, rule, order), and at most one is live per
+/// (user, product) across rules and pages; an accept claims it with an atomic status change, so however many clicks,
+/// tabs, pages or retries arrive, at most one charge is requested for a product.
 /// </summary>
 public sealed class OfferAttempt
 {

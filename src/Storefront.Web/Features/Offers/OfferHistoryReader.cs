@@ -21,6 +21,11 @@ internal static class OfferHistoryReader
                            select p.Id).ToListAsync(cancellationToken);
         var pending = await db.Orders.Where(o => o.UserId == userId && o.Status == OrderStatus.Pending && o.Kind != OrderKind.Purchase)
             .Select(o => o.ProductId).ToListAsync(cancellationToken);
-        return new OfferHistory(declined.ToHashSet(), attempted.ToHashSet(), owned.Concat(plans).Concat(pending).ToHashSet());
+        var declinedHere = await db.OfferAttempts.Where(a => a.UserId == userId && a.OrderId == orderId && a.Status == OfferAttemptStatus.Declined)
+            .Select(a => a.OfferProductId).ToListAsync(cancellationToken);
+        return new OfferHistory(declined.ToHashSet(), attempted.ToHashSet(), owned.Concat(plans).Concat(pending).ToHashSet())
+        {
+            DeclinedProductIds = declinedHere.ToHashSet(),
+        };
     }
 }

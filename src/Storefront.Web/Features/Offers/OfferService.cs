@@ -73,9 +73,11 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         {
             // Cross-sells the customer just acted on stay in place for a while, showing how it went.
             var since = clock.GetUtcNow().UtcDateTime - RecentOutcomeWindow;
-            var recent = await db.OfferAttempts.Where(a => a.UserId == userId && a.OrderId == orderId && a.Kind == OfferKind.CrossSell
-                    && a.Status != OfferAttemptStatus.Shown && a.Status != OfferAttemptStatus.Declined && a.DecidedAt > since)
-                .Join(db.UpsellRules.Where(r => r.TriggerProductId == productId), a => a.RuleId, r => r.Id, (a, _) => a)
+            // The live offer of a product is shared by every page that shows it, so its outcome is looked up by product.
+            var crossSold = db.UpsellRules.Where(r => r.TriggerProductId == productId && r.Kind == OfferKind.CrossSell).Select(r => r.OfferProductId);
+            var recent = await db.OfferAttempts.Where(a => a.UserId == userId && crossSold.Contains(a.OfferProductId)
+                    && a.Status != OfferAttemptStatus.Shown && a.Status != OfferAttemptStatus.Declined && a.Status != OfferAttemptStatus.Withdrawn
+                    && a.DecidedAt > since)
                 .ToListAsync(cancellationToken);
             foreach (var attempt in recent)
             {
@@ -128,9 +130,13 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
     private static async Task<List<OfferRule>> LiveRulesAsync(StorefrontDbContext db, CancellationToken cancellationToken) =>
         (await db.UpsellRules.AsNoTracking().Where(r => r.IsActive).ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
 
+    /// <summary>
+    /// The customer's live offer of this product if there is one (from any rule or page: one live offer per product),
+    /// else this rule's attempt for this order, else a new one. The database's unique keys decide any race.
+    /// </summary>
     private async Task<OfferAttempt> FindOrCreateAttemptAsync(StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, CancellationToken cancellationToken)
     {
-        var existing = await db.OfferAttempts.FirstOrDefaultAsync(a => a.UserId == userId && a.RuleId == rule.Id && a.OrderId == orderId, cancellationToken);
+        var existing = await FindAsync(db, userId, rule, orderId, cancellationToken);
         if (existing is not null)
         {
             return existing;
@@ -149,11 +155,18 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         }
         catch (DbUpdateException)
         {
-            // Another tab showed the same offer at the same moment: use its attempt (the unique key chose one).
+            // Another tab or page made it at the same moment: use the one the unique key kept.
             db.ChangeTracker.Clear();
-            return await db.OfferAttempts.SingleAsync(a => a.UserId == userId && a.RuleId == rule.Id && a.OrderId == orderId, cancellationToken);
+            return await FindAsync(db, userId, rule, orderId, cancellationToken)
+                ?? throw new InvalidOperationException($"Offer of {rule.OfferProductId} for {userId} could not be created or found.");
         }
     }
+
+    private static async Task<OfferAttempt?> FindAsync(StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, CancellationToken cancellationToken) =>
+        await db.OfferAttempts.FirstOrDefaultAsync(a => a.UserId == userId && a.OfferProductId == rule.OfferProductId
+                && (a.Status == OfferAttemptStatus.Shown || a.Status == OfferAttemptStatus.Charging || a.Status == OfferAttemptStatus.Submitted
+                    || a.Status == OfferAttemptStatus.Unknown), cancellationToken)
+            ?? await db.OfferAttempts.FirstOrDefaultAsync(a => a.UserId == userId && a.RuleId == rule.Id && a.OrderId == orderId, cancellationToken);
 
     private async Task<OfferView> ViewAsync(StorefrontDbContext db, OfferAttempt attempt, string? currentProductId, CancellationToken cancellationToken)
     {
