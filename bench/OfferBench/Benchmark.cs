@@ -131,7 +131,7 @@ internal static class Benchmark
                 using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
                 using var paid = await http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["email"] = email, ["name"] = "Bench", ["card_number"] = "4242424242424242", ["expiry"] = "06/32", ["cvc"] = "123", ["card_holder"] = "Bench", ["country"] = "US",
+                    ["email"] = email, ["name"] = "Bench", ["card_number"] = "4242424242424242", ["expiry"] = "06/32", ["cvc"] = "123", ["card_holder"] = "Bench", ["country"] = "US", ["street"] = "1 Bench Way", ["city"] = "Benchton", ["zipcode"] = "10001",
                 }));
                 if (paid.StatusCode != HttpStatusCode.Redirect)
                 {

@@ -124,6 +124,37 @@ public sealed class OneClickRuleTests(SandboxHost host)
         return (purchase.CustomerId!, (await Shopper.SavedCardAsync(host, purchase.CustomerId!)).PaymentMethodId);
     }
 
+    [Fact]
+    public async Task OneClick_WithoutAFullBillingAddress_IsRefusedAndNothingIsCharged()
+    {
+        var purchase = await Shopper.BuyAsync(host, SandboxHost.Addon);
+        var customerId = purchase.CustomerId!;
+        var methodId = (await Shopper.SavedCardAsync(host, customerId)).PaymentMethodId;
+
+        var missing = await RefusedAsync(OneClick(customerId, methodId, SandboxHost.Addon) with { BillingAddress = null });
+        var countryOnly = await RefusedAsync(OneClick(customerId, methodId, SandboxHost.Addon) with { BillingAddress = new BillingAddress { Country = "US" } });
+
+        Assert.Contains("billing_address is required", missing.DodoMessage, StringComparison.Ordinal);
+        Assert.Contains("street, city, zipcode", countryOnly.DodoMessage, StringComparison.Ordinal);
+        await AssertNoChargesAsync(customerId, 1);
+    }
+
+    [Fact]
+    public async Task OneClick_BillingAddressSent_IsStoredAndReturnedOnThePayment()
+    {
+        var purchase = await Shopper.BuyAsync(host, SandboxHost.Addon);
+        var customerId = purchase.CustomerId!;
+        var methodId = (await Shopper.SavedCardAsync(host, customerId)).PaymentMethodId;
+        var address = new BillingAddress { Country = "GB", State = null, City = "Leeds", Street = "2 Park Row", Zipcode = "LS1 5HD" };
+
+        var session = await host.Client.CreateCheckoutSessionAsync(OneClick(customerId, methodId, SandboxHost.Addon) with { BillingAddress = address }, Ct);
+
+        var payment = await host.Client.GetPaymentAsync(session.PaymentId!, Ct);
+        Assert.Equal(address, payment.Billing);
+        var first = await host.Client.GetPaymentAsync(purchase.Query("payment_id")!, Ct);
+        Assert.Equal(("1 Test Way", "Testville", "94000"), (first.Billing!.Street, first.Billing.City, first.Billing.Zipcode));
+    }
+
     internal static CheckoutSessionRequest OneClick(string customerId, string methodId, string productId) => new()
     {
         ProductCart = [new ProductCartItem { ProductId = productId, Quantity = 1 }],

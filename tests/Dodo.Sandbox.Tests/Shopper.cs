@@ -48,6 +48,10 @@ internal static class Shopper
             ["cvc"] = cvc,
             ["card_holder"] = "Test Buyer",
             ["country"] = "US",
+            ["street"] = "1 Test Way",
+            ["city"] = "Testville",
+            ["state"] = "CA",
+            ["zipcode"] = "94000",
         }), TestContext.Current.CancellationToken);
 
     public static async Task<PaymentMethodItem> SavedCardAsync(SandboxHost host, string customerId) =>

@@ -134,7 +134,7 @@ public sealed class AdminServiceTests(LiveStore store)
 
         Assert.True(await store.Get<WebhookProcessor>().RetryAsync(id, Ct));
 
-        var processed = await store.WaitForAsync(db => db.WebhookInbox.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id), e => e.Status != WebhookProcessingStatus.Failed, "the retry");
+        var processed = await store.WaitForAsync(db => db.WebhookInbox.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id), e => e.Status is not (WebhookProcessingStatus.Failed or WebhookProcessingStatus.Processing), "the retry");
         Assert.Equal(WebhookProcessingStatus.Ignored, processed.Status);
     }
 

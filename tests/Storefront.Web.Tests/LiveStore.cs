@@ -93,6 +93,9 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
 {
     public const string Password = "a long test passphrase";
 
+    /// <summary>The street this shopper types on Dodo's checkout (one-click charges must send their own address back).</summary>
+    public const string Street = "742 Evergreen Terrace";
+
     public string UserId { get; } = userId;
 
     public string Email { get; } = email;
@@ -108,7 +111,7 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
         using var page = await store.Client().PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = Email, ["name"] = "Test Shopper", ["card_number"] = card, ["expiry"] = "06/32", ["cvc"] = "123",
-            ["card_holder"] = "Test Shopper", ["country"] = "US",
+            ["card_holder"] = "Test Shopper", ["country"] = "US", ["street"] = Street, ["city"] = "Springfield", ["state"] = "OR", ["zipcode"] = "97477",
         }));
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         var orderId = Guid.Parse(page.Headers.Location!.AbsolutePath.Split('/')[^1]);

@@ -133,7 +133,7 @@ public sealed class WebhookIntakeTests(WebhookIntakeTests.App app) : IClassFixtu
         for (var i = 0; i < 200; i++)
         {
             var entry = await EntryAsync(webhookId);
-            if (entry is { Status: not WebhookProcessingStatus.Received })
+            if (entry is { Status: not (WebhookProcessingStatus.Received or WebhookProcessingStatus.Processing) })
             {
                 return entry;
             }

@@ -4,8 +4,15 @@ using Microsoft.AspNetCore.Http;
 namespace Dodo.Sandbox.Checkout;
 
 /// <summary>The card details typed on the hosted page, validated the way a payment form would.</summary>
-internal sealed record CardForm(string Email, string Name, string Number, int ExpiryMonth, int ExpiryYear, string HolderName, string Country)
+internal sealed record CardForm(string Email, string Name, string Number, int ExpiryMonth, int ExpiryYear, string HolderName, string Country,
+    string Street, string City, string? State, string Zipcode)
 {
+    /// <summary>The billing address as Dodo stores it on the payment (and later one-click charges reuse).</summary>
+    public System.Text.Json.Nodes.JsonObject Billing => new()
+    {
+        ["country"] = Country, ["state"] = State, ["city"] = City, ["street"] = Street, ["zipcode"] = Zipcode,
+    };
+
     public string Last4 => Number[^4..];
 
     public static (CardForm? Form, string? Error) Read(IFormCollection form, DateTime now)
@@ -17,6 +24,10 @@ internal sealed record CardForm(string Email, string Name, string Number, int Ex
         var cvc = form["cvc"].ToString().Trim();
         var holder = form["card_holder"].ToString().Trim();
         var country = form["country"].ToString().Trim().ToUpperInvariant();
+        var street = form["street"].ToString().Trim();
+        var city = form["city"].ToString().Trim();
+        var state = form["state"].ToString().Trim();
+        var zipcode = form["zipcode"].ToString().Trim();
 
         if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
         {
@@ -57,7 +68,13 @@ internal sealed record CardForm(string Email, string Name, string Number, int Ex
             return (null, "Choose the billing country.");
         }
 
-        return (new CardForm(email, name.Length == 0 ? email : name, number, month, year, holder.Length == 0 ? name : holder, country), null);
+        if (street.Length == 0 || city.Length == 0 || zipcode.Length == 0)
+        {
+            return (null, "Enter the billing address: street, city and postal code.");
+        }
+
+        return (new CardForm(email, name.Length == 0 ? email : name, number, month, year, holder.Length == 0 ? name : holder, country,
+            street, city, state.Length == 0 ? null : state, zipcode), null);
     }
 
     private static bool PassesLuhn(string digits)

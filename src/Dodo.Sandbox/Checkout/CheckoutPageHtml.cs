@@ -63,6 +63,16 @@ internal static class CheckoutPageHtml
               <input id="card_holder" name="card_holder" autocomplete="cc-name" value="{Value("card_holder", model.Name)}">
               <label for="country">Billing country</label>
               <select id="country" name="country">{Countries(Value("country", "US"))}</select>
+              <label for="street">Street address</label>
+              <input id="street" name="street" autocomplete="address-line1" required value="{Value("street")}">
+              <div class="row">
+                <div><label for="city">City</label>
+                <input id="city" name="city" autocomplete="address-level2" required value="{Value("city")}"></div>
+                <div><label for="state">State / region</label>
+                <input id="state" name="state" autocomplete="address-level1" value="{Value("state")}"></div>
+              </div>
+              <label for="zipcode">Postal code</label>
+              <input id="zipcode" name="zipcode" autocomplete="postal-code" required value="{Value("zipcode")}">
               <button type="submit">{h.Encode(model.ButtonText)}</button>
             </form>
             <p class="hint">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0341 pays now and fails later. Any future expiry, any CVC.</p>

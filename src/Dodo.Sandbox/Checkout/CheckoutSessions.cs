@@ -44,6 +44,11 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
             throw SandboxRequestException.Body("billing_address.country is required.");
         }
 
+        if (body.OptionalBool("confirm") == true)
+        {
+            RequireFullBillingAddress(billing, body.OptionalBool("minimal_address") == true);
+        }
+
         RedirectUrls.Validate(body, "return_url");
         RedirectUrls.Validate(body, "cancel_url");
 
@@ -169,6 +174,20 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         }
 
         return new Cart(lines, currencies[0]);
+    }
+
+    /// <summary>
+    /// [DOC25] With confirm: true every billing field is required (only the postal code with minimal_address); Dodo
+    /// taxes by this address as merchant of record. State may be empty where a country has none [INF].
+    /// </summary>
+    private static void RequireFullBillingAddress(System.Text.Json.Nodes.JsonObject? billing, bool minimal)
+    {
+        var required = minimal ? new[] { "country", "zipcode" } : ["country", "street", "city", "zipcode"];
+        var missing = required.Where(field => billing is null || string.IsNullOrWhiteSpace(RequestBody.String(billing, field))).ToList();
+        if (missing.Count > 0)
+        {
+            throw SandboxRequestException.Invalid($"billing_address is required with confirm: true (missing {string.Join(", ", missing)}).");
+        }
     }
 
     public static bool IsExpired(SbPaymentMethod method, DateTime now)

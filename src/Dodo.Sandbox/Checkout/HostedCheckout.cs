@@ -69,8 +69,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             }
 
             var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
-            var billing = new JsonObject { ["country"] = card.Country };
-            var payment = sessions.Pay(db, session, customer, method, cart, billing.ToJsonString(),
+            var payment = sessions.Pay(db, session, customer, method, cart, card.Billing.ToJsonString(),
                 request["metadata"]?.ToJsonString() ?? "{}", offSession: false);
             if (payment.Status != "succeeded")
             {

@@ -16,12 +16,8 @@ public static class StartupFailure
         }
         catch (Exception error) when (Settings(error) is { Count: > 0 } failures)
         {
-            await Console.Error.WriteLineAsync("Storefront cannot start. Fix these settings (README, Configuration):");
-            foreach (var failure in failures)
-            {
-                await Console.Error.WriteLineAsync("  - " + failure);
-            }
-
+            // Written synchronously and rethrown at once: a host that awaits the start (a test host) sees the same exception.
+            Console.Error.WriteLine("Storefront cannot start. Fix these settings (README, Configuration):\n  - " + string.Join("\n  - ", failures));
             throw;
         }
     }

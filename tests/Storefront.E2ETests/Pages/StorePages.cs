@@ -23,6 +23,12 @@ internal sealed class DodoCheckoutPage(IPage page)
         await page.GetByLabel("Card number").FillAsync(card);
         await page.GetByLabel("Expiry (MM/YY)").FillAsync(expiry);
         await page.GetByLabel("CVC").FillAsync(cvc);
+        if (await page.GetByLabel("Street address").CountAsync() > 0)
+        {
+            await page.GetByLabel("Street address").FillAsync("742 Evergreen Terrace");
+            await page.GetByLabel("City").FillAsync("Springfield");
+            await page.GetByLabel("Postal code").FillAsync("97477");
+        }
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Pay|Save card)") }).ClickAsync();
     }
 }

@@ -22,6 +22,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.DodoProductId).HasMaxLength(64);
         order.Property(o => o.ProductName).HasMaxLength(200);
         order.Property(o => o.Currency).HasMaxLength(3);
+        order.Property(o => o.BillingAddress).HasMaxLength(1000);
         order.Property(o => o.CheckoutSessionId).HasMaxLength(64);
         order.Property(o => o.PaymentId).HasMaxLength(64);
         order.Property(o => o.SubscriptionId).HasMaxLength(64);

@@ -85,14 +85,17 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
         }
 
-        if (await AlreadyHasAsync(db, userId, offer.Id, attemptId, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } owned)
+        // Only an offer still open can be refused for ownership; a claimed one answers "already claimed" below.
+        if (attempt.Status == OfferAttemptStatus.Shown
+            && await AlreadyHasAsync(db, userId, offer.Id, attemptId, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } owned)
         {
             return new AcceptResult(AcceptOutcome.Refused, owned);
         }
 
         var customerId = await customers.FindAsync(userId, cancellationToken);
         var card = await cards.ForOneClickAsync(customerId, offer.Currency, cancellationToken);
-        if (customerId is null || card is null || card.PaymentMethodId != attempt.PaymentMethodId && attempt.PaymentMethodId is not null)
+        var billing = await CustomerBilling.LatestAsync(db, userId, cancellationToken);
+        if (customerId is null || card is null || billing is null || card.PaymentMethodId != attempt.PaymentMethodId && attempt.PaymentMethodId is not null)
         {
             return new AcceptResult(AcceptOutcome.NeedsCheckout, "Your saved card can't be used for this. Pay with another card instead.");
         }
@@ -123,7 +126,7 @@ public sealed partial class OfferAcceptance(
         try
         {
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
-            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, offer.DodoProductId, attempt, order), CancellationToken.None);
+            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, billing, offer.DodoProductId, attempt, order), CancellationToken.None);
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
             await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.CheckoutSessionId, session.SessionId).SetProperty(a => a.PaymentId, a => a.PaymentId ?? session.PaymentId), CancellationToken.None);
@@ -193,14 +196,14 @@ public sealed partial class OfferAcceptance(
             : null;
     }
 
-    private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, string dodoProductId, OfferAttempt attempt, Order order) => new()
+    private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, BillingAddress billing, string dodoProductId, OfferAttempt attempt, Order order) => new()
     {
         ProductCart = [new ProductCartItem { ProductId = dodoProductId, Quantity = 1 }],
         Customer = CustomerRequest.Existing(customerId),
         PaymentMethodId = paymentMethodId,
         Confirm = true,
-        // Dodo asks for a full billing address with confirm; the sandbox and test mode accept this one.
-        BillingAddress = new BillingAddress { Country = "US", State = "CA", City = "San Francisco", Street = "500 Howard St", Zipcode = "94105" },
+        // Dodo requires a full billing address with confirm and taxes by it: the customer's own, from their last payment.
+        BillingAddress = billing,
         FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
         Metadata = new()
         {

@@ -180,7 +180,9 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
         {
             // Checked before the button is shown: an expired or wrong-currency card is never offered for one click.
-            card = await cards.ForOneClickAsync(await customers.FindAsync(attempt.UserId, cancellationToken), offer.Price.Currency, cancellationToken);
+            card = await CustomerBilling.LatestAsync(db, attempt.UserId, cancellationToken) is null
+                ? null // no billing address on file: Dodo's checkout asks for it
+                : await cards.ForOneClickAsync(await customers.FindAsync(attempt.UserId, cancellationToken), offer.Price.Currency, cancellationToken);
             if (attempt.PaymentMethodId != card?.PaymentMethodId)
             {
                 attempt.PaymentMethodId = card?.PaymentMethodId;

@@ -60,4 +60,7 @@ public sealed class Order
     public DateTime CreatedAt { get; init; }
 
     public DateTime? PaidAt { get; set; }
+
+    /// <summary>The billing address Dodo recorded on the payment (JSON), reused for the customer's one-click charges.</summary>
+    public string? BillingAddress { get; set; }
 }

@@ -135,6 +135,7 @@ public sealed class PaymentOutcomes(
         order.AmountMinor = payment.TotalAmount;
         order.PaymentId = payment.PaymentId;
         order.SubscriptionId ??= payment.SubscriptionId;
+        order.BillingAddress = payment.Billing is null ? null : Payments.CustomerBilling.Serialize(payment.Billing);
         order.FailureCode = null;
         order.FailureMessage = null;
         if (payment.SubscriptionId is null)
