@@ -25,23 +25,37 @@ public sealed class OfferCardRenderTests(OfferCardRenderTests.App app) : IClassF
 
     private static readonly SavedCard Visa = new("pm_1", "VISA", "4242", 6, 2032, true, "US");
 
-    private static OfferView View(OfferAttemptStatus status, SavedCard? card = null, Money? paid = null, string? failure = null) =>
+    private static readonly CatalogItem BundleUpgrade = new("complete-bundle-upgrade", "Complete bundle (upgrade)", "", "", ProductKind.OneTime,
+        new Money(10000, "USD"), null, [], null);
+
+    private static OfferView View(OfferAttemptStatus status, SavedCard? card = null, Money? paid = null, string? failure = null, CatalogItem? charged = null) =>
         new(Guid.NewGuid(), 2, OfferKind.PostPurchaseUpsell, status, "Get the Complete bundle", "Twelve advanced lessons.", "Best value",
-            Bundle, Starter, card, failure, null, paid);
+            Bundle, Starter, card, failure, null, paid, charged ?? Bundle);
 
     [Fact]
-    public async Task Shown_WithSavedCard_ShowsDifferenceGainsCardAndBothButtons()
+    public async Task Shown_WithSavedCard_TheButtonStatesTheAmountCharged_AndNoBiggerNumberIsShown()
     {
         var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));
 
         Assert.Contains("Best value", html, StringComparison.Ordinal);
-        Assert.Contains("+$100.00", html, StringComparison.Ordinal);
-        Assert.Contains("you pay $149.00 for Complete bundle", html, StringComparison.Ordinal);
+        Assert.Contains(">$149.00</span>", html, StringComparison.Ordinal);
+        Assert.Contains(">Add to my order — $149.00</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("+$", html, StringComparison.Ordinal);
+        Assert.Contains("adds sales tax or VAT where it applies", html, StringComparison.Ordinal);
         Assert.Contains("<li>12 advanced lessons</li>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<li>Worksheets</li>", html, StringComparison.Ordinal);
         Assert.Contains("VISA •••• 4242</strong>, expires 06/32", html, StringComparison.Ordinal);
-        Assert.Contains(">Add to my order</button>", html, StringComparison.Ordinal);
         Assert.Contains(">No thanks</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shown_OwnerOfPartOfTheBundle_SeesAndIsOfferedTheDifferenceOnly()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa, charged: BundleUpgrade));
+
+        Assert.Contains(">Add to my order — $100.00</button>", html, StringComparison.Ordinal);
+        Assert.Contains("you pay the difference", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("$149.00</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]

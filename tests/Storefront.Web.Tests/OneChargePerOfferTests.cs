@@ -35,7 +35,7 @@ public sealed class OneChargePerOfferTests(LiveStore store) : IDisposable
         Assert.Single(charges);
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.Offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the offer to succeed");
-        Assert.Equal(14900, attempt.PaidAmountMinor);
+        Assert.Equal(10000, attempt.PaidAmountMinor); // the upgrade price: the customer owns the Starter course
         Assert.Equal(order.Id, attempt.OrderId);
     }
 

@@ -19,8 +19,9 @@ public sealed class UpsellApiTests(LiveStore store)
         var offer = await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{await shopper.DodoCustomerIdAsync()}", Ct);
 
         Assert.True(offer!.Eligible);
-        Assert.Equal(("complete-bundle", 14900L, "USD"), (offer.Offer!.Product.Id, offer.Offer.Price.Amount, offer.Offer.Price.Currency));
-        Assert.Equal(10000, offer.Offer.Difference!.Amount);
+        // The customer owns the Starter course, so one click charges the bundle's upgrade price: the difference.
+        Assert.Equal(("complete-bundle", 10000L, "USD"), (offer.Offer!.Product.Id, offer.Offer.Price.Amount, offer.Offer.Price.Currency));
+        Assert.Null(offer.Offer.Difference);
         Assert.Equal(("VISA", "4242"), (offer.PaymentMethod!.Network, offer.PaymentMethod.Last4));
         Assert.True(offer.Offer.OneClick);
     }

@@ -36,6 +36,14 @@ public sealed class CatalogProduct
 
     public bool IsArchived { get; set; }
 
+    /// <summary>
+    /// For an upgrade product (priced at the difference, never listed): the product the customer must own already,
+    /// and the product a purchase of it grants. A bundle offered to someone who owns part of it is charged this way.
+    /// </summary>
+    public string? UpgradeFromProductId { get; set; }
+
+    public string? UpgradeToProductId { get; set; }
+
     public IReadOnlyList<string> FeatureList =>
         Features.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

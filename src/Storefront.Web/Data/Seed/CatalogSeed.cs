@@ -83,5 +83,22 @@ public static class CatalogSeed
             Features = "90 pages\nPDF and EPUB\nOffer templates",
             ImageFile = "ebook-playbook.svg", SortOrder = 80,
         },
+        // Upgrades: a bundle or team licence for someone who owns what it contains, priced at the difference (ADR-0013).
+        new()
+        {
+            Id = "complete-bundle-upgrade", Name = "Complete bundle (upgrade from the Starter course)", DodoProductId = "pdt_2Ug5Cb4Tz1Nw6Xk3Qm8Rv",
+            Summary = "The Complete bundle for owners of the Starter course.", Description = "Everything in the Complete bundle; you already own the Starter course.",
+            Kind = ProductKind.OneTime, PriceMinor = 10000, Currency = "USD",
+            Features = "12 advanced lessons\nTemplate library\nLive Q&A recordings",
+            UpgradeFromProductId = "starter-course", UpgradeToProductId = "complete-bundle", SortOrder = 900,
+        },
+        new()
+        {
+            Id = "team-license-upgrade", Name = "Team license (upgrade from a Single license)", DodoProductId = "pdt_2Ug7Tl2Rw5Mx8Qz1Kv4Nc",
+            Summary = "The Team license for owners of a Single license.", Description = "Ten seats; your Single license counts towards it.",
+            Kind = ProductKind.OneTime, PriceMinor = 7000, Currency = "USD",
+            Features = "10 seats\nShared team settings\nPriority email support",
+            UpgradeFromProductId = "single-license", UpgradeToProductId = "team-license", SortOrder = 910,
+        },
     ];
 }

@@ -79,8 +79,8 @@ public static class UpsellApi
         }
 
         if ((request.ProductId is not null && request.ProductId != offer.Offer.Id)
-            || (request.Amount is not null && request.Amount != offer.Offer.Price.Minor)
-            || (request.Currency is not null && request.Currency != offer.Offer.Price.Currency))
+            || (request.Amount is not null && request.Amount != offer.Charge.Minor)
+            || (request.Currency is not null && request.Currency != offer.Charge.Currency))
         {
             return ApiProblem.Of(StatusCodes.Status409Conflict, "offer_mismatch", "The product or price sent does not match the offer. Prices and products come from the server; nothing was charged.");
         }

@@ -92,8 +92,9 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.Refused, owned);
         }
 
+        var charged = await OfferPricing.ChargedProductAsync(db, userId, offer, cancellationToken);
         var customerId = await customers.FindAsync(userId, cancellationToken);
-        var card = await cards.ForOneClickAsync(customerId, offer.Currency, cancellationToken);
+        var card = await cards.ForOneClickAsync(customerId, charged.Currency, cancellationToken);
         var billing = await CustomerBilling.LatestAsync(db, userId, cancellationToken);
         if (customerId is null || card is null || billing is null || card.PaymentMethodId != attempt.PaymentMethodId && attempt.PaymentMethodId is not null)
         {
@@ -113,8 +114,8 @@ public sealed partial class OfferAcceptance(
 
         var order = new Order
         {
-            UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = offer.DodoProductId, ProductName = offer.Name,
-            AmountMinor = offer.PriceMinor, Currency = offer.Currency, Status = OrderStatus.Pending,
+            UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = charged.DodoProductId, ProductName = offer.Name,
+            AmountMinor = charged.PriceMinor, Currency = charged.Currency, Status = OrderStatus.Pending,
             ParentOrderId = attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
         };
         db.Orders.Add(order);
@@ -126,7 +127,7 @@ public sealed partial class OfferAcceptance(
         try
         {
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
-            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, billing, offer.DodoProductId, attempt, order), CancellationToken.None);
+            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, attempt, order), CancellationToken.None);
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
             await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.CheckoutSessionId, session.SessionId).SetProperty(a => a.PaymentId, a => a.PaymentId ?? session.PaymentId), CancellationToken.None);
@@ -174,7 +175,9 @@ public sealed partial class OfferAcceptance(
 
         // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.
         await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
-        return await checkout.StartAsync(userId, attempt.OfferProductId, storeBase, KindOf(attempt.Kind),
+        var offered = await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken);
+        var charged = await OfferPricing.ChargedProductAsync(db, userId, offered, cancellationToken);
+        return await checkout.StartAsync(userId, charged.Id, storeBase, KindOf(attempt.Kind),
             attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId);
     }
 

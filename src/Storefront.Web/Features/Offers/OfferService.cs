@@ -171,7 +171,11 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
     private async Task<OfferView> ViewAsync(StorefrontDbContext db, OfferAttempt attempt, string? currentProductId, CancellationToken cancellationToken)
     {
         var rule = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == attempt.RuleId, cancellationToken);
-        var offer = CatalogItem.From(await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken));
+        var offered = await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken);
+        var offer = CatalogItem.From(offered);
+        var charged = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime
+            ? CatalogItem.From(await OfferPricing.ChargedProductAsync(db, attempt.UserId, offered, cancellationToken))
+            : null;
         var currentProduct = currentProductId is null ? null
             : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == currentProductId, cancellationToken);
         var current = currentProduct is null ? null : CatalogItem.From(currentProduct);
@@ -193,7 +197,7 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
 
         return new OfferView(attempt.Id, rule.Id, rule.Kind, attempt.Status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
             attempt.FailureMessage, attempt.ResultOrderId,
-            attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null);
+            attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null, charged);
     }
 
     private static async Task<OfferView> AnonymousViewAsync(StorefrontDbContext db, OfferRule rule, CancellationToken cancellationToken)

@@ -19,14 +19,21 @@ public sealed record OfferView(
     SavedCard? Card,
     string? FailureMessage,
     Guid? ResultOrderId,
-    Money? Paid = null)
+    Money? Paid = null,
+    CatalogItem? Charged = null)
 {
+    /// <summary>What one click charges (before any tax Dodo adds): the upgrade's price when the customer owns part of the offer.</summary>
+    public Money Charge => (Charged ?? Offer).Price;
+
+    /// <summary>True when the customer pays the difference because they already own what the offer contains.</summary>
+    public bool IsUpgrade => Charged is not null && Charged.Id != Offer.Id;
+
     /// <summary>A plan offered to a subscriber is a plan change with Dodo's preview, not a second subscription.</summary>
     public bool IsPlanChange => Offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription;
 
     /// <summary>What the offer adds over what the customer has.</summary>
     public IReadOnlyList<string> Gains => Current is null ? Offer.Features : Offer.Features.Except(Current.Features).ToList();
 
-    /// <summary>How much more (or less) the offered product costs than the one the customer has.</summary>
+    /// <summary>For a plan offer: how much more (or less) the offered plan costs each period than the current one.</summary>
     public Money? Difference => Current is not null && Current.Price.Currency == Offer.Price.Currency ? Offer.Price.Minus(Current.Price) : null;
 }

@@ -31,7 +31,8 @@ public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFac
         var customerId = await customers.EnsureAsync(userId, cancellationToken);
         var order = new Order
         {
-            UserId = userId, Kind = kind, ProductId = product.Id, DodoProductId = product.DodoProductId, ProductName = product.Name,
+            // An upgrade product is charged, and grants the product it upgrades to.
+            UserId = userId, Kind = kind, ProductId = product.UpgradeToProductId ?? product.Id, DodoProductId = product.DodoProductId, ProductName = product.Name,
             AmountMinor = product.PriceMinor, Currency = product.Currency, Status = OrderStatus.Pending,
             ParentOrderId = parentOrderId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
