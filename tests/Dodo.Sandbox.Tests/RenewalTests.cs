@@ -33,6 +33,24 @@ public sealed class RenewalTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task OnHold_NewCardPaysTheDeclinedPeriodOnce_AndTheNextChargeIsAPeriodLater()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.FailsLater);
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.NextBillingDate);
+        var update = await host.Client.UpdatePaymentMethodAsync(subscription.SubscriptionId, UpdatePaymentMethodRequest.New("https://shop.example/account"), Ct);
+
+        using var paid = await Shopper.PayAsync(host, update.PaymentLink!, Shopper.Visa, subscription.Customer.Email);
+
+        var recovered = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal(SubscriptionStatus.Active, recovered.Status);
+        Assert.Equal(subscription.NextBillingDate, recovered.PreviousBillingDate);
+        Assert.True(recovered.NextBillingDate > subscription.NextBillingDate.AddDays(27), $"next billing {recovered.NextBillingDate}");
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.NextBillingDate.AddDays(2));
+        var payments = (await host.Client.ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.SubscriptionId, PageSize = 100 }, Ct)).Items;
+        Assert.Single(payments, p => p.Status == PaymentStatus.Succeeded && p.CreatedAt > subscription.CreatedAt.AddDays(1));
+    }
+
+    [Fact]
     public async Task CancelAtNextBillingDate_EndsTheSubscriptionAtRenewal()
     {
         var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);

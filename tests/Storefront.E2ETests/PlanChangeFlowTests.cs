@@ -45,6 +45,8 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
         var dialog = new PlanChangeDialog(page);
         await Expect(dialog.ChargedNow).ToHaveTextAsync("$0.00");
         await Expect(dialog.CreditCreated).ToContainTextAsync("$50.00, taken off your next bills");
+        // A downgrade charges nothing now, and its button says what it does instead of "pay $0.00".
+        await Expect(dialog.Dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm: switch to Basic plan, nothing to pay now" })).ToBeVisibleAsync();
         await dialog.ConfirmAsync();
 
         await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Basic plan", new() { Timeout = 15_000 });

@@ -73,7 +73,8 @@ public sealed class OneChargePerOfferTests(LiveStore store) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(await SandboxPaymentsForAttemptAsync(customerId, offer.AttemptId));
-        Assert.NotNull(attempt.FailureMessage);
+        Assert.Equal("Your bank declined the charge.", attempt.FailureMessage); // the customer's words, not Dodo's merchant text
+        Assert.DoesNotContain("Ask the customer", attempt.FailureMessage, StringComparison.Ordinal);
         var next = await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", TestContext.Current.CancellationToken);
         Assert.False(next!.Eligible);
     }

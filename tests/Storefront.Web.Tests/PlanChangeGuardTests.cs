@@ -43,6 +43,33 @@ public sealed class PlanChangeGuardTests(LiveStore store)
     }
 
     [Fact]
+    public async Task Confirm_DodosPreviewNowChargesLess_GoesAheadWithTheLowerChargeWithoutAskingAgain()
+    {
+        var shopper = await store.NewCustomerAsync();
+        await shopper.BuyAsync("basic-plan");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        await using var scope = store.Services.CreateAsyncScope();
+        var planChanges = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
+        var quote = await planChanges.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", CancellationToken.None);
+
+        await SetSandboxPriceAsync(ProDodoId, 7000);
+        try
+        {
+            var result = await planChanges.ConfirmAsync(shopper.UserId, quote.QuoteId, null, CancellationToken.None);
+
+            Assert.Equal(ConfirmOutcome.Submitted, result.Outcome);
+            var payments = await scope.ServiceProvider.GetRequiredService<DodoClient>()
+                .ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.DodoSubscriptionId }, CancellationToken.None);
+            var charge = Assert.Single(payments.Items, p => p.TotalAmount != 3000);
+            Assert.True(charge.TotalAmount <= quote.ChargedNow.Minor, $"charged {charge.TotalAmount}, shown {quote.ChargedNow.Minor}");
+        }
+        finally
+        {
+            await SetSandboxPriceAsync(ProDodoId, 8000);
+        }
+    }
+
+    [Fact]
     public async Task Quote_SomeoneElsesSubscription_IsRefused()
     {
         var owner = await store.NewCustomerAsync();

@@ -121,7 +121,10 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         return renewals;
     }
 
-    /// <summary>A new card for a subscription; one that is on hold is charged for the period it owes and reactivated.</summary>
+    /// <summary>
+    /// A new card for a subscription; one that is on hold is charged once for the period it owes, reactivated, and (when
+    /// that period was a declined renewal) moved on to the next billing date.
+    /// </summary>
     public void UseMethod(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, SbPaymentMethod method)
     {
         subscription.PaymentMethodId = method.Id;
@@ -138,6 +141,14 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         {
             subscription.Credit = Math.Max(0, subscription.Credit - subscription.RecurringAmount);
             subscription.Status = "active";
+            if (subscription.NextBillingDate <= clock.UtcNow)
+            {
+                // The declined renewal's period is now paid: it starts at the old billing date, so the next charge is one
+                // period later, not tomorrow again for the same month.
+                subscription.PreviousBillingDate = subscription.NextBillingDate;
+                subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
+            }
+
             outbox.Add(db, WebhookEventTypes.SubscriptionActive, SandboxJson.Subscription(subscription, customer));
         }
     }

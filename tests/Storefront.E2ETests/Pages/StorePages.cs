@@ -55,5 +55,5 @@ internal sealed class PlanChangeDialog(IPage page)
 
     public ILocator CreditCreated => page.GetByTestId("credit-created");
 
-    public Task ConfirmAsync() => Dialog.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirm and pay") }).ClickAsync();
+    public Task ConfirmAsync() => Dialog.GetByRole(AriaRole.Button, new() { NameRegex = new("^Confirm") }).ClickAsync();
 }

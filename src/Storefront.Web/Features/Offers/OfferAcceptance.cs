@@ -139,9 +139,9 @@ public sealed partial class OfferAcceptance(
         catch (DodoApiException refused)
         {
             LogRefused(logger, attemptId, refused.Code, refused.DodoMessage);
-            await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Failed, refused.DodoMessage);
+            await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Failed, DeclineWords.Refused);
             await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.Pending).ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.Status, OrderStatus.Failed).SetProperty(o => o.FailureMessage, refused.DodoMessage), CancellationToken.None);
+                .SetProperty(o => o.Status, OrderStatus.Failed).SetProperty(o => o.FailureMessage, DeclineWords.Refused), CancellationToken.None);
             await notifier.NotifyAsync(userId);
             return new AcceptResult(AcceptOutcome.Failed, "We couldn't charge your saved card. Nothing was charged.", order.Id);
         }

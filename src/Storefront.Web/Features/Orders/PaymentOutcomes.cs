@@ -37,7 +37,7 @@ public sealed class PaymentOutcomes(
         if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status))
         {
             // With prevent_change the plan stays as it was; the page says why and how to fix it.
-            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, payment.ErrorMessage ?? "The payment for the plan change was declined.", cancellationToken);
+            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, Payments.DeclineWords.For(payment.ErrorCode), cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -65,14 +65,14 @@ public sealed class PaymentOutcomes(
                 {
                     order.Status = OrderStatus.Failed;
                     order.FailureCode = payment.ErrorCode;
-                    order.FailureMessage = payment.ErrorMessage;
+                    order.FailureMessage = Payments.DeclineWords.For(payment.ErrorCode);
                 }
 
                 if (attempt is { Status: not OfferAttemptStatus.Succeeded })
                 {
                     attempt.Status = OfferAttemptStatus.Failed;
                     attempt.PaymentId = payment.PaymentId;
-                    attempt.FailureMessage = payment.ErrorMessage ?? payment.ErrorCode ?? "The payment was declined.";
+                    attempt.FailureMessage = Payments.DeclineWords.For(payment.ErrorCode);
                     attempt.DecidedAt ??= now;
                 }
 

@@ -66,7 +66,9 @@ public sealed partial class PlanChangeService(
         var target = await db.Products.AsNoTracking().SingleAsync(p => p.DodoProductId == quote.TargetDodoProductId, cancellationToken);
         var (_, from, to) = await LoadAsync(db, userId, quote.DodoSubscriptionId, target.Id, cancellationToken);
         var fresh = await dodo.PreviewChangePlanAsync(quote.DodoSubscriptionId, Request(quote.TargetDodoProductId, quote.Mode, quote.Timing, quote.OnFailure, null, null), cancellationToken);
-        if (fresh.ImmediateCharge.Summary.TotalAmount != quote.TotalAmountMinor || fresh.ImmediateCharge.Summary.CustomerCredits != quote.CustomerCreditsMinor)
+        // Dodo prorates by time, so its numbers can move between preview and confirm. A change that charges no more than
+        // the customer agreed to goes ahead; one that would charge more is shown again.
+        if (fresh.ImmediateCharge.Summary.TotalAmount > quote.TotalAmountMinor || fresh.ImmediateCharge.Summary.Currency != quote.Currency)
         {
             var superseded = await db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == QuoteStatus.Quoted)
                 .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Superseded), cancellationToken);
