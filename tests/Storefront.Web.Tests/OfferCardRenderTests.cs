@@ -75,7 +75,8 @@ public sealed class OfferCardRenderTests(OfferCardRenderTests.App app) : IClassF
         Assert.Contains("We couldn't charge your saved card.", html, StringComparison.Ordinal);
         Assert.Contains("The card was declined.", html, StringComparison.Ordinal);
         Assert.Contains(">Pay with another card</button>", html, StringComparison.Ordinal);
-        Assert.Contains(">Update your saved card</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Paying with another card saves it for your next one-click purchase.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("account/subscription", html, StringComparison.Ordinal); // a one-time buyer has no plan page to go to
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class DodoCheckoutPage(IPage page)
 {
     public async Task PayAsync(string card = "4242 4242 4242 4242", string expiry = "06/32", string cvc = "123")
     {
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/dodo/checkout/"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/dodo/checkout/"), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByLabel("Card number").FillAsync(card);
         await page.GetByLabel("Expiry (MM/YY)").FillAsync(expiry);
         await page.GetByLabel("CVC").FillAsync(cvc);

@@ -15,6 +15,14 @@ public sealed class OrderQueries(IDbContextFactory<StorefrontDbContext> dbFactor
         return await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
     }
 
+    /// <summary>Offers paid for from this order's page (upsells, downsells, cross-sells), in the order they were added.</summary>
+    public async Task<IReadOnlyList<Order>> AddedToAsync(string userId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().Where(o => o.UserId == userId && o.ParentOrderId == orderId && o.Status == OrderStatus.Paid)
+            .OrderBy(o => o.PaidAt).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Order>> ListAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
