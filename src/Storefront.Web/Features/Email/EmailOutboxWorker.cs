@@ -15,40 +15,13 @@ public sealed partial class EmailOutboxWorker(
     SmtpEmailTransport transport,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailOutboxWorker> logger) : BackgroundService
+    ILogger<EmailOutboxWorker> logger) : QueueWorker(logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
-    private readonly SemaphoreSlim wake = new(0);
-
-    public void Wake() => wake.Release();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken))
-                {
-                }
-
-                await wake.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogLoopFailed(logger, error);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
 
     /// <summary>Sends one due message; false when none is due.</summary>
-    internal async Task<bool> SendNextAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> HandleNextAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -96,8 +69,6 @@ public sealed partial class EmailOutboxWorker(
 
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email outbox loop failed")]
-    private static partial void LogLoopFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending email {Id} failed (attempt {Attempt})")]
     private static partial void LogSendFailed(ILogger logger, Exception error, long id, int attempt);

@@ -14,43 +14,15 @@ public sealed partial class WebhookProcessor(
     IServiceScopeFactory scopes,
     IDbContextFactory<StorefrontDbContext> dbFactory,
     TimeProvider clock,
-    ILogger<WebhookProcessor> logger) : BackgroundService
+    ILogger<WebhookProcessor> logger) : QueueWorker(logger)
 {
     public const int MaxAutomaticAttempts = 5;
 
     /// <summary>Far longer than any handler takes; only a processor that died keeps an entry this long.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private readonly SemaphoreSlim wake = new(0);
-
-    public void Wake() => wake.Release();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessNextAsync(stoppingToken))
-                {
-                }
-
-                await wake.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogLoopFailed(logger, error);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
-
     /// <summary>Processes one due entry; false when none is due.</summary>
-    internal async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> HandleNextAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -127,8 +99,6 @@ public sealed partial class WebhookProcessor(
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook processing loop failed")]
-    private static partial void LogLoopFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling webhook {WebhookId} ({Type}) failed on attempt {Attempt}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception error, string webhookId, string type, int attempt);
