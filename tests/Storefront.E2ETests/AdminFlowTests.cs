@@ -142,7 +142,7 @@ public sealed class AdminFlowTests(BrowserSession session)
     {
         var page = await session.NewPageAsync();
         await new SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        await page.WaitForURLAsync(session.BaseUrl.ToString());
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(session.BaseUrl.ToString());
         return page;
     }
 }

@@ -47,6 +47,8 @@ public sealed class BrowserSession : IAsyncLifetime
             .WithSetting("Email:Smtp:EnableSsl", "false");
         BaseUrl = App.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
+        // Expectations wait as long as actions do: a two-core machine running the whole suite is slow at times.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -87,7 +89,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
         var page = await NewPageAsync();
         await new Pages.SignInPage(page).SignInAsync(email, CustomerPassword);
-        await page.WaitForURLAsync(BaseUrl.ToString());
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(BaseUrl.ToString());
         return (page, email);
     }
 

@@ -24,7 +24,7 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await new DodoCheckoutPage(page).PayAsync();
 
         var order = new OrderPage(page);
-        await page.WaitForURLAsync(new Regex("/orders/"));
+        await Expect(page).ToHaveURLAsync(new Regex("/orders/"));
         await Expect(order.Status).ToHaveTextAsync("Waiting for payment confirmation…");
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
         session.Get<SandboxControls>().HoldDeliveries = false;

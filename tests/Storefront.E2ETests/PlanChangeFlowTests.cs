@@ -75,7 +75,7 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
         await banner.GetByRole(AriaRole.Button, new() { Name = "Update card" }).ClickAsync();
         await new DodoCheckoutPage(page).PayAsync();
 
-        await page.WaitForURLAsync(new Regex("/account/subscription"));
+        await Expect(page).ToHaveURLAsync(new Regex("/account/subscription"));
         await Expect(page.GetByText("Active", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(banner).ToHaveCountAsync(0);
     }

@@ -19,7 +19,8 @@ internal sealed class DodoCheckoutPage(IPage page)
 {
     public async Task PayAsync(string card = "4242 4242 4242 4242", string expiry = "06/32", string cvc = "123")
     {
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/dodo/checkout/"), new() { WaitUntil = WaitUntilState.Commit });
+        // Polls the address only: waiting for a load state here raced Chromium's events on a busy machine.
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sandbox/dodo/checkout/"));
         await page.GetByLabel("Card number").FillAsync(card);
         await page.GetByLabel("Expiry (MM/YY)").FillAsync(expiry);
         await page.GetByLabel("CVC").FillAsync(cvc);
@@ -41,7 +42,7 @@ internal sealed class OrderPage(IPage page)
 
     public async Task WaitPaidAsync()
     {
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/orders/"));
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/"));
         await Microsoft.Playwright.Assertions.Expect(Status).ToHaveTextAsync("Paid", new() { Timeout = 20_000 });
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
     }
