@@ -34,9 +34,11 @@ public sealed class PaymentOutcomes(
             return WebhookOutcome.NoMatch;
         }
 
-        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status))
+        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status)
+            && quote.OnFailure == Storefront.Domain.Plans.PaymentFailureBehaviour.PreventChange)
         {
-            // With prevent_change the plan stays as it was; the page says why and how to fix it.
+            // With prevent_change the plan stays as it was; the page says why and how to fix it. (With apply_change the
+            // plan changes anyway and goes on hold: plan_changed applies the quote and the on-hold banner says the rest.)
             await Subscriptions.PlanChangeEnd.FailAsync(db, quote, Payments.DeclineWords.For(payment.ErrorCode), cancellationToken);
         }
 
