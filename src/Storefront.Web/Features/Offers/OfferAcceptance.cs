@@ -151,7 +151,15 @@ public sealed partial class OfferAcceptance(
             // until it is known); never tell the customer nothing was charged, never send it again.
             LogUnknown(logger, lost, attemptId);
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Unknown);
-            await settlement.SettleAsync(attemptId, CancellationToken.None);
+            try
+            {
+                await settlement.SettleAsync(attemptId, CancellationToken.None);
+            }
+            catch (Exception lookupFailed) when (lookupFailed is DodoApiException or DodoUnknownOutcomeException or HttpRequestException or DbUpdateException)
+            {
+                LogLookupFailed(logger, lookupFailed, attemptId); // the reconciler looks again; the customer is told it is being confirmed
+            }
+
             var now = await db.OfferAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, CancellationToken.None);
             return now.Status == OfferAttemptStatus.Unknown
                 ? new AcceptResult(AcceptOutcome.Unknown, "We're confirming your payment with Dodo. This page updates when it's known.", order.Id)
@@ -238,6 +246,9 @@ public sealed partial class OfferAcceptance(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer attempt {AttemptId}: Dodo refused the charge ({Code}: {Message})")]
     private static partial void LogRefused(ILogger logger, Guid attemptId, string? code, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer attempt {AttemptId}: the first lookup failed; the reconciler settles it")]
+    private static partial void LogLookupFailed(ILogger logger, Exception error, Guid attemptId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Offer attempt {AttemptId}: no answer from Dodo; settling by lookup")]
     private static partial void LogUnknown(ILogger logger, Exception error, Guid attemptId);

@@ -19,7 +19,24 @@ public sealed class PaymentOutcomes(
     public const string OrderIdKey = "order_id";
     public const string OfferAttemptIdKey = "offer_attempt_id";
 
+    /// <summary>
+    /// Applies the payment. The same payment may be applied at the same moment by its webhook, the reconciler and the
+    /// request that made it; if another one's write wins (the entitlement's unique key), this one applies again on top
+    /// of it, which changes nothing further.
+    /// </summary>
     public async Task<WebhookOutcome> ApplyAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ApplyOnceAsync(payment, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return await ApplyOnceAsync(payment, cancellationToken);
+        }
+    }
+
+    private async Task<WebhookOutcome> ApplyOnceAsync(Payment payment, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var order = await FindOrderAsync(db, payment, cancellationToken);
