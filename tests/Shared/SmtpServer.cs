@@ -80,18 +80,14 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public async Task<ReceivedEmail> WaitForAsync(Func<ReceivedEmail, bool> match, string what, int timeoutMs = 15_000)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (Messages().FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
+            return await Wait.UntilAsync(() => Task.FromResult(Messages().FirstOrDefault(match)), what, timeoutMs);
         }
-
-        throw new TimeoutException($"No email arrived for {what}; the server has {Messages().Count} message(s).");
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"No email arrived for {what}; the server has {Messages().Count} message(s).", timeout);
+        }
     }
 
     public async ValueTask DisposeAsync()
