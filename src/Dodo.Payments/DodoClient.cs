@@ -89,6 +89,22 @@ public sealed class DodoClient(HttpClient http)
             .Add("created_at_gte", query.CreatedAtGte).Add("created_at_lte", query.CreatedAtLte)
             .Page(query.PageNumber, query.PageSize), null, cancellationToken);
 
+    // Refunds
+
+    /// <summary>Moves money back: an answer that is lost is an unknown outcome, settled by listing the payment's refunds.</summary>
+    public Task<Refund> CreateRefundAsync(CreateRefundRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Refund>(HttpMethod.Post, "refunds", request, cancellationToken, movesMoney: true);
+
+    public Task<Refund> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
+        SendAsync<Refund>(HttpMethod.Get, $"refunds/{Id(refundId)}", null, cancellationToken);
+
+    public Task<ListResponse<Refund>> ListRefundsAsync(RefundListQuery query, CancellationToken cancellationToken) =>
+        SendAsync<ListResponse<Refund>>(HttpMethod.Get, "refunds" + new Query()
+            .Add("customer_id", query.CustomerId)
+            .Add("status", query.Status is { } status ? TolerantEnumConverter<RefundStatus>.WireName(status) : null)
+            .Add("created_at_gte", query.CreatedAtGte).Add("created_at_lte", query.CreatedAtLte)
+            .Page(query.PageNumber, query.PageSize), null, cancellationToken);
+
     // Subscriptions
 
     public Task<Subscription> GetSubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>

@@ -26,6 +26,9 @@ public sealed class SandboxEndpointAddress(IServer server, IOptions<SandboxOptio
 
     public Uri CheckoutUrl(string sessionId) => new(ApiBaseAddress(), "checkout/" + sessionId);
 
+    /// <summary>The bank's 3-D Secure page for a one-click payment that needs the customer (<see cref="Checkout.Authentication"/>).</summary>
+    public Uri AuthenticationUrl(string paymentId) => new(ApiBaseAddress(), "authenticate/" + paymentId);
+
     public Uri WebhookUrl() => string.IsNullOrWhiteSpace(options.Value.WebhookUrl)
         ? new Uri(HostAddress(), "webhooks/dodo")
         : new Uri(options.Value.WebhookUrl);

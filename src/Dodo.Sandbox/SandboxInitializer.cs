@@ -5,13 +5,34 @@ using Microsoft.Extensions.Hosting;
 namespace Dodo.Sandbox;
 
 /// <summary>Creates the sandbox's database, restores its clock and makes sure the host's catalog exists at "Dodo".</summary>
+/// <remarks>
+/// The schema is made by EnsureCreated (a test double needs no migrations) and stamped with <see cref="SchemaVersion"/>.
+/// A file from another version is refused with instructions rather than half-read: bump the number whenever an
+/// entity changes.
+/// </remarks>
 internal sealed class SandboxInitializer(
     IDbContextFactory<SandboxDbContext> dbFactory, SandboxClock clock, SandboxCatalog catalog) : IHostedService
 {
+    public const int SchemaVersion = 2;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (await db.Database.EnsureCreatedAsync(cancellationToken))
+        {
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA user_version = {SchemaVersion}", cancellationToken);
+        }
+        else
+        {
+            var version = await db.Database.SqlQueryRaw<int>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
+            if (version != SchemaVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The Dodo sandbox's database ({db.Database.GetDbConnection().DataSource}) was made by another version of the sandbox " +
+                    $"(schema {version}, this one needs {SchemaVersion}). Reset the demo: stop the store and delete its data folder " +
+                    "(the store's database, the sandbox's database and the mail folder go together).");
+            }
+        }
 
         var state = await db.Clock.FirstOrDefaultAsync(c => c.Id == 1, cancellationToken);
         if (state is null)
@@ -37,6 +58,8 @@ internal sealed class SandboxInitializer(
                 Currency = product.Currency,
                 Interval = product.Interval,
                 TaxCategory = product.TaxCategory,
+                TermCount = product.TermCount,
+                TermInterval = product.TermInterval,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

@@ -42,6 +42,15 @@ public sealed class SandboxOptions
     /// </summary>
     [Range(0.0, 1.0)] public double WebhookRetryTimeScale { get; set; } = 1.0 / 60;
 
+    /// <summary>
+    /// How long a one-click (saved card) one-time payment stays <c>processing</c> before it succeeds or fails, and a
+    /// refund <c>pending</c>. Dodo's charges settle asynchronously; the store must never read "not yet" as "no".
+    /// </summary>
+    [Range(0, 60_000)] public int SettlementDelayMilliseconds { get; set; } = 300;
+
+    /// <summary>How long (sandbox clock) a payment waits for the customer's 3-D Secure step before it is cancelled.</summary>
+    [Range(1, 1440)] public int CustomerActionMinutes { get; set; } = 15;
+
     /// <summary>Dodo gives an endpoint 15 s to answer 2xx.</summary>
     [Range(1, 60)] public int WebhookTimeoutSeconds { get; set; } = 15;
 }

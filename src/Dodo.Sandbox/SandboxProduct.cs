@@ -9,7 +9,9 @@ public sealed record SandboxProduct(
     long Price,
     string Currency,
     string? Interval,
-    string TaxCategory = "digital_products");
+    string TaxCategory = "digital_products",
+    int TermCount = 10,
+    string TermInterval = "Year");
 
 /// <summary>The products the sandbox seeds at start-up.</summary>
 public sealed record SandboxCatalog(IReadOnlyList<SandboxProduct> Products);

@@ -44,6 +44,8 @@ public static class SandboxRegistration
         services.AddSingleton<SubscriptionBilling>();
         services.AddSingleton<CheckoutSessions>();
         services.AddSingleton<HostedCheckout>();
+        services.AddSingleton<Authentication>();
+        services.AddSingleton<Refunds>();
         services.AddSingleton<ApiKeyAndFaultsFilter>();
         services.AddAntiforgery();
         services.AddSingleton<ConsoleAccess>();
@@ -51,6 +53,7 @@ public static class SandboxRegistration
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddHostedService<SandboxInitializer>();
         services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<SettlementWorker>();
         return services;
     }
 
@@ -67,10 +70,13 @@ public static class SandboxRegistration
         api.MapCheckouts();
         api.MapPayments();
         api.MapSubscriptions();
+        api.MapRefunds();
         api.MapSandboxControls();
 
         root.MapGet("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.ShowAsync(sessionId, http));
         root.MapPost("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.SubmitAsync(sessionId, http));
+        root.MapGet("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.ShowAsync(paymentId, http));
+        root.MapPost("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.SubmitAsync(paymentId, http));
         root.MapSandboxConsole();
         return app;
     }

@@ -40,6 +40,23 @@ internal sealed class SandboxTransaction(IDbContextFactory<SandboxDbContext> dbF
         }
     }
 
+    /// <summary>A background change (settlement, expiry) under the same one-at-a-time rule as API operations.</summary>
+    public async Task WriteAsync(Func<SandboxDbContext, Task> change, CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await change(db);
+            await db.SaveChangesAsync(CancellationToken.None);
+            outbox.Notify();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     public async Task<T> ReadAsync<T>(Func<SandboxDbContext, Task<T>> query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -22,7 +22,8 @@ public sealed class OneClickRuleTests(SandboxHost host)
         var session = await host.Client.CreateCheckoutSessionAsync(OneClick(customerId, methodId, SandboxHost.Addon), Ct);
 
         Assert.Null(session.CheckoutUrl);
-        var payment = await host.Client.GetPaymentAsync(session.PaymentId!, Ct);
+        Assert.Equal(PaymentStatus.Processing, (await host.Client.GetPaymentAsync(session.PaymentId!, Ct)).Status);
+        var payment = await host.SettledPaymentAsync(session.PaymentId!);
         Assert.Equal(PaymentStatus.Succeeded, payment.Status);
         Assert.Equal(session.SessionId, payment.CheckoutSessionId);
         Assert.Equal("post_purchase", payment.Metadata!["upsell_source"]);
@@ -101,7 +102,7 @@ public sealed class OneClickRuleTests(SandboxHost host)
 
         var session = await host.Client.CreateCheckoutSessionAsync(OneClick(customerId, methodId, SandboxHost.Addon), Ct);
 
-        var payment = await host.Client.GetPaymentAsync(session.PaymentId!, Ct);
+        var payment = await host.SettledPaymentAsync(session.PaymentId!);
         Assert.Equal(PaymentStatus.Failed, payment.Status);
         await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.PaymentFailed && w.Event.PaymentData().PaymentId == payment.PaymentId, "payment.failed for 0341");
     }

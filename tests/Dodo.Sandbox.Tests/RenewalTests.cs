@@ -51,6 +51,44 @@ public sealed class RenewalTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task OnHoldAfterADeclinedPlanChange_NewCardPaysThePlanChangeAmountOnce_NotAWholePeriod()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.FailsLater);
+        var change = new ChangePlanRequest
+        {
+            ProductId = SandboxHost.Pro, Quantity = 1, ProrationBillingMode = ProrationBillingMode.DifferenceImmediately,
+            OnPaymentFailure = OnPaymentFailure.ApplyChange,
+        };
+        await host.Client.ChangePlanAsync(subscription.SubscriptionId, change, Ct);
+        Assert.Equal(SubscriptionStatus.OnHold, (await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct)).Status);
+        var update = await host.Client.UpdatePaymentMethodAsync(subscription.SubscriptionId, UpdatePaymentMethodRequest.New("https://shop.example/account"), Ct);
+
+        using var paid = await Shopper.PayAsync(host, update.PaymentLink!, Shopper.Visa, subscription.Customer.Email);
+
+        var recovered = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal(SubscriptionStatus.Active, recovered.Status);
+        Assert.Equal(subscription.NextBillingDate, recovered.NextBillingDate);
+        var payments = (await host.Client.ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.SubscriptionId, PageSize = 100 }, Ct)).Items;
+        var recovery = Assert.Single(payments, p => p.Status == PaymentStatus.Succeeded && p.TotalAmount != 3000);
+        Assert.Equal(5000, recovery.TotalAmount);
+    }
+
+    [Fact]
+    public async Task AFixedTermSubscription_ExpiresAtTheEndOfItsTerm_WithoutAnotherCharge()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.TwoMonthTerm, Shopper.Visa);
+        Assert.Equal(subscription.CreatedAt.AddMonths(2).UtcDateTime.Date, subscription.ExpiresAt!.Value.UtcDateTime.Date);
+
+        await SandboxClockHelper.AdvanceToAsync(host, subscription.CreatedAt.AddMonths(2).AddDays(1));
+
+        var expired = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal(SubscriptionStatus.Expired, expired.Status);
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.SubscriptionExpired && w.Event.SubscriptionData().SubscriptionId == subscription.SubscriptionId, "expired");
+        var payments = (await host.Client.ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.SubscriptionId, PageSize = 100 }, Ct)).Items;
+        Assert.Equal(2, payments.Count(p => p.Status == PaymentStatus.Succeeded));
+    }
+
+    [Fact]
     public async Task CancelAtNextBillingDate_EndsTheSubscriptionAtRenewal()
     {
         var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);

@@ -57,6 +57,21 @@ public sealed class ResponseShapeTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task Refund_HasTheOpenApiRefundResponseKeys()
+    {
+        // No fixture holds a refund: the keys are openapi.yml's RefundResponse (refund list items drop "customer").
+        var purchase = await Shopper.BuyAsync(host, SandboxHost.Addon);
+        using var response = await host.Http.PostAsJsonAsync("refunds", new { payment_id = purchase.Query("payment_id") }, Ct);
+        var refund = (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+
+        Assert.Equal(
+            ["amount", "business_id", "created_at", "currency", "customer", "is_partial", "payment_id", "reason", "refund_id", "status"],
+            refund.Select(p => p.Key).Order(StringComparer.Ordinal));
+        var listed = (JsonArray)(await GetAsync($"refunds?customer_id={purchase.CustomerId}"))["items"]!;
+        Assert.DoesNotContain("customer", ((JsonObject)listed.Single()!).Select(p => p.Key));
+    }
+
+    [Fact]
     public async Task PaymentCreate_ResponseHasTheFixtureShape()
     {
         var (customerId, methodId) = await new OneClickRuleTests(host).CustomerWithCardAsync(Shopper.Visa);

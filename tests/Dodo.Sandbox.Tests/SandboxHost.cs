@@ -25,6 +25,7 @@ public sealed class SandboxHost : IAsyncLifetime
     public const string Starter = "pdt_starter_monthly";
     public const string Addon = "pdt_addon_once";
     public const string RupeeCourse = "pdt_inr_course";
+    public const string TwoMonthTerm = "pdt_two_month_term";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "dodo-sandbox-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? app;
@@ -64,11 +65,13 @@ public sealed class SandboxHost : IAsyncLifetime
             new(Starter, "Starter Monthly", "Starter tier", true, 2000, "USD", "Month", "saas"),
             new(Addon, "Advanced Recipes E-book", "Add-on", false, 1900, "USD", null, "e_book"),
             new(RupeeCourse, "Course (India)", null, false, 149900, "INR", null, "edtech"),
+            new(TwoMonthTerm, "Two-month pass", "Ends after two months", true, 1500, "USD", "Month", "saas", TermCount: 2, TermInterval: "Month"),
         ]));
 
         app = builder.Build();
         app.MapDodoSandbox();
-        var verifier = new WebhookVerifier(SandboxOptions.DevelopmentWebhookSecret, TimeProvider.System);
+        // The sandbox stamps webhook-timestamp on its own clock (which tests move forward); verify on the same clock.
+        var verifier = new WebhookVerifier(SandboxOptions.DevelopmentWebhookSecret, app.Services.GetRequiredService<SandboxClock>());
         app.MapPost("/webhooks/dodo", async (HttpContext http) =>
         {
             using var buffer = new MemoryStream();
@@ -135,6 +138,13 @@ public sealed class SandboxHost : IAsyncLifetime
 
         throw new TimeoutException($"No webhook matched: {description}. Received: {string.Join(", ", Received.Select(r => r.Event.Type))}");
     }
+
+    /// <summary>Reads the payment until it leaves processing (one-click payments settle asynchronously, as Dodo's do).</summary>
+    public Task<Payment> SettledPaymentAsync(string paymentId) => Storefront.Testing.Wait.UntilAsync(async () =>
+    {
+        var payment = await Client.GetPaymentAsync(paymentId, TestContext.Current.CancellationToken);
+        return payment.Status == PaymentStatus.Processing ? null : payment;
+    }, $"payment {paymentId} to settle");
 
     public IEnumerable<ReceivedWebhook> WebhooksFor(string resourceId) =>
         Received.Where(r => r.Event.Data.ToString().Contains(resourceId, StringComparison.Ordinal));

@@ -11,6 +11,7 @@ internal static class Shopper
     public const string GenericDecline = "4000000000000002";
     public const string InsufficientFunds = "4000000000009995";
     public const string FailsLater = "4000000000000341";
+    public const string ThreeDSecure = "4000002500003155";
 
     internal sealed record Purchase(HttpStatusCode Status, string? Location, string Html, string Email, string? CustomerId)
     {
@@ -19,7 +20,7 @@ internal static class Shopper
     }
 
     public static async Task<Purchase> BuyAsync(SandboxHost host, string productId, string card = Visa, string? email = null,
-        string expiry = "06/32", string cvc = "123", Dictionary<string, string>? metadata = null)
+        string expiry = "06/32", string cvc = "123", Dictionary<string, string>? metadata = null, string? authentication = null)
     {
         var ct = TestContext.Current.CancellationToken;
         email ??= $"buyer-{Guid.NewGuid():N}@example.com";
@@ -32,14 +33,16 @@ internal static class Shopper
             Metadata = metadata ?? new() { ["order_ref"] = "ord_" + Guid.NewGuid().ToString("N")[..8] },
         }, ct);
 
-        using var response = await PayAsync(host, session.CheckoutUrl!, card, email, expiry, cvc);
+        using var response = await PayAsync(host, session.CheckoutUrl!, card, email, expiry, cvc, authentication);
         var customers = await host.Client.ListCustomersAsync(new CustomerListQuery { Email = email }, ct);
         return new Purchase(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(ct),
             email, customers.Items.FirstOrDefault()?.CustomerId);
     }
 
-    public static Task<HttpResponseMessage> PayAsync(SandboxHost host, string checkoutUrl, string card, string email, string expiry = "06/32", string cvc = "123") =>
-        host.Browser.PostAsync(new Uri(checkoutUrl), new FormUrlEncodedContent(new Dictionary<string, string>
+    /// <param name="authentication">The answer to the bank's 3-D Secure step ("passed" / "failed"), for a card that asks for one.</param>
+    public static Task<HttpResponseMessage> PayAsync(SandboxHost host, string checkoutUrl, string card, string email, string expiry = "06/32", string cvc = "123", string? authentication = null)
+    {
+        var form = new Dictionary<string, string>
         {
             ["email"] = email,
             ["name"] = "Test Buyer",
@@ -52,7 +55,14 @@ internal static class Shopper
             ["city"] = "Testville",
             ["state"] = "CA",
             ["zipcode"] = "94000",
-        }), TestContext.Current.CancellationToken);
+        };
+        if (authentication is not null)
+        {
+            form["authentication"] = authentication;
+        }
+
+        return host.Browser.PostAsync(new Uri(checkoutUrl), new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
 
     public static async Task<PaymentMethodItem> SavedCardAsync(SandboxHost host, string customerId) =>
         (await host.Client.ListPaymentMethodsAsync(customerId, TestContext.Current.CancellationToken)).Items.Single();

@@ -34,6 +34,13 @@ public class LiveStore : IAsyncLifetime
 
     public SandboxControls Sandbox => Services.GetRequiredService<SandboxControls>();
 
+    /// <summary>The sandbox's own API with its key, for control calls (the clock) and Dodo calls the store never makes.</summary>
+    public HttpClient SandboxApi() => new()
+    {
+        BaseAddress = new Uri(BaseUrl, "sandbox/dodo/"),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxOptions.DevelopmentApiKey) },
+    };
+
     public virtual ValueTask InitializeAsync()
     {
         BaseUrl = App.StartOnLoopback();
@@ -103,7 +110,8 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
     public HttpClient Http { get; } = client;
 
     /// <summary>Buys a product the way a customer does: checkout session, the hosted page with a test card, back to the order.</summary>
-    public async Task<Order> BuyAsync(string productId, string card = "4242424242424242")
+    /// <param name="authentication">The answer to the bank's 3-D Secure step, for a card that asks for one.</param>
+    public async Task<Order> BuyAsync(string productId, string card = "4242424242424242", string? authentication = null)
     {
         await using var scope = store.Services.CreateAsyncScope();
         var checkout = scope.ServiceProvider.GetRequiredService<CheckoutService>();
@@ -112,6 +120,7 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
         {
             ["email"] = Email, ["name"] = "Test Shopper", ["card_number"] = card, ["expiry"] = "06/32", ["cvc"] = "123",
             ["card_holder"] = "Test Shopper", ["country"] = "US", ["street"] = Street, ["city"] = "Springfield", ["state"] = "OR", ["zipcode"] = "97477",
+            ["authentication"] = authentication ?? "",
         }));
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         var orderId = Guid.Parse(page.Headers.Location!.AbsolutePath.Split('/')[^1]);

@@ -22,6 +22,16 @@ public enum PaymentStatus
     PartiallyCapturedAndCapturable,
 }
 
+[JsonConverter(typeof(TolerantEnumConverter<RefundStatus>))]
+public enum RefundStatus
+{
+    Unknown = 0,
+    Succeeded,
+    Failed,
+    Pending,
+    Review,
+}
+
 [JsonConverter(typeof(TolerantEnumConverter<SubscriptionStatus>))]
 public enum SubscriptionStatus
 {

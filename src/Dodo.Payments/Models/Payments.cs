@@ -104,13 +104,61 @@ public sealed record Payment
     public DateTimeOffset? UpdatedAt { get; init; }
 }
 
+/// <summary>A refund as listed on its payment and by GET /refunds.</summary>
 public sealed record Refund
 {
-    public string? RefundId { get; init; }
+    public required string RefundId { get; init; }
+
+    public required string PaymentId { get; init; }
+
+    public required RefundStatus Status { get; init; }
 
     public long? Amount { get; init; }
 
-    public string? Status { get; init; }
+    public string? Currency { get; init; }
+
+    public bool IsPartial { get; init; }
+
+    public string? Reason { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>On GET /refunds/{id}, POST /refunds and refund.* webhooks (not on list items).</summary>
+    public CustomerSummary? Customer { get; init; }
+}
+
+/// <summary>POST /refunds: the whole payment, or some of its items (each whole, or an amount of it).</summary>
+public sealed record CreateRefundRequest
+{
+    public required string PaymentId { get; init; }
+
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<PartialRefundItem>? Items { get; init; }
+}
+
+public sealed record PartialRefundItem
+{
+    /// <summary>A product_id of the payment's cart.</summary>
+    public required string ItemId { get; init; }
+
+    /// <summary>Null refunds the whole item.</summary>
+    public long? Amount { get; init; }
+}
+
+public sealed record RefundListQuery
+{
+    public string? CustomerId { get; init; }
+
+    public RefundStatus? Status { get; init; }
+
+    public DateTimeOffset? CreatedAtGte { get; init; }
+
+    public DateTimeOffset? CreatedAtLte { get; init; }
+
+    public int PageNumber { get; init; }
+
+    public int PageSize { get; init; } = 100;
 }
 
 /// <summary>GET /payments items.</summary>

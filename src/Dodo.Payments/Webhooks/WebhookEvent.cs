@@ -25,6 +25,8 @@ public sealed record WebhookEvent
 
     public Subscription SubscriptionData() => DataAs<Subscription>("Subscription");
 
+    public Refund RefundData() => DataAs<Refund>("Refund");
+
     public static WebhookEvent Parse(ReadOnlySpan<byte> body) =>
         JsonSerializer.Deserialize<WebhookEvent>(body, DodoJson.Options)
         ?? throw new JsonException("The webhook body is empty.");
@@ -55,4 +57,6 @@ public static class WebhookEventTypes
     public const string SubscriptionExpired = "subscription.expired";
     public const string SubscriptionPlanChanged = "subscription.plan_changed";
     public const string SubscriptionUpdated = "subscription.updated";
+    public const string RefundSucceeded = "refund.succeeded";
+    public const string RefundFailed = "refund.failed";
 }

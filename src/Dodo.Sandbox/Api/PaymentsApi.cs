@@ -96,7 +96,8 @@ internal static class PaymentsApi
             var found = await tx.ReadAsync(async db =>
             {
                 var payment = await db.Payments.FirstOrDefaultAsync(p => p.Id == paymentId, ct);
-                return payment is null ? null : SandboxJson.PaymentResource(payment, await db.Customers.SingleAsync(c => c.Id == payment.CustomerId, ct));
+                return payment is null ? null : SandboxJson.PaymentResource(payment, await db.Customers.SingleAsync(c => c.Id == payment.CustomerId, ct),
+                    await db.Refunds.Where(r => r.PaymentId == payment.Id).ToListAsync(ct));
             }, ct);
             return found is null ? ApiErrors.NotFound("Payment", paymentId) : Results.Json(found);
         });
@@ -120,7 +121,9 @@ internal static class PaymentsApi
                 var payments = await paging.Apply(query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)).ToListAsync(ct);
                 var ids = payments.Select(p => p.CustomerId).Distinct().ToList();
                 var customers = await db.Customers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-                return payments.Select(p => SandboxJson.PaymentListItem(p, customers[p.CustomerId])).ToList();
+                var paymentIds = payments.Select(p => p.Id).ToList();
+                var refunds = (await db.Refunds.Where(r => paymentIds.Contains(r.PaymentId)).ToListAsync(ct)).ToLookup(r => r.PaymentId);
+                return payments.Select(p => SandboxJson.PaymentListItem(p, customers[p.CustomerId], refunds[p.Id].ToList())).ToList();
             }, ct);
             return Items(rows);
         }));

@@ -17,6 +17,8 @@ internal static class SandboxJson
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)?.AsObject() ?? [];
 
+    public static JsonArray ParseArray(string json) => JsonNode.Parse(json)?.AsArray() ?? [];
+
     /// <summary>A billing address with every field present (optional ones null), whatever the request left out.</summary>
     public static JsonObject Billing(string json)
     {
@@ -80,8 +82,8 @@ internal static class SandboxJson
             ["purchasing_power_parity"] = false,
             ["payment_frequency_count"] = p.IntervalCount,
             ["payment_frequency_interval"] = p.Interval,
-            ["subscription_period_count"] = 10,
-            ["subscription_period_interval"] = "Year",
+            ["subscription_period_count"] = p.TermCount,
+            ["subscription_period_interval"] = p.TermInterval,
             ["trial_period_days"] = 0,
             ["trial_amount"] = null,
             ["trial_apply_discounts"] = null,
@@ -146,7 +148,8 @@ internal static class SandboxJson
         ["pricing_mode"] = null,
     };
 
-    public static JsonObject Payment(SbPayment p, SbCustomer c) => new()
+    /// <summary>A payment as Dodo shows it, with its refunds (refund_status counts the succeeded ones).</summary>
+    public static JsonObject Payment(SbPayment p, SbCustomer c, IReadOnlyCollection<SbRefund>? refunds = null) => new()
     {
         ["payload_type"] = "Payment",
         ["payment_id"] = p.Id,
@@ -181,8 +184,8 @@ internal static class SandboxJson
         ["metadata"] = Parse(p.MetadataJson),
         ["discounts"] = null,
         ["discount_id"] = null,
-        ["refunds"] = new JsonArray(),
-        ["refund_status"] = null,
+        ["refunds"] = new JsonArray((refunds ?? []).Select(r => (JsonNode)RefundListItem(r)).ToArray()),
+        ["refund_status"] = RefundStatus(p, refunds),
         ["disputes"] = new JsonArray(),
         ["custom_field_responses"] = null,
         ["invoice_id"] = null,
@@ -193,14 +196,14 @@ internal static class SandboxJson
     };
 
     /// <summary>A GET /payments/{id} response is the webhook data without the payload discriminator.</summary>
-    public static JsonObject PaymentResource(SbPayment p, SbCustomer c)
+    public static JsonObject PaymentResource(SbPayment p, SbCustomer c, IReadOnlyCollection<SbRefund>? refunds = null)
     {
-        var json = Payment(p, c);
+        var json = Payment(p, c, refunds);
         json.Remove("payload_type");
         return json;
     }
 
-    public static JsonObject PaymentListItem(SbPayment p, SbCustomer c) => new()
+    public static JsonObject PaymentListItem(SbPayment p, SbCustomer c, IReadOnlyCollection<SbRefund>? refunds = null) => new()
     {
         ["payment_id"] = p.Id,
         ["brand_id"] = SandboxOptions.BrandId,
@@ -218,7 +221,7 @@ internal static class SandboxJson
         ["payment_method_type"] = p.PaymentMethodId is null ? null : "credit",
         ["card_last_four"] = p.CardLast4,
         ["card_network"] = p.CardNetwork,
-        ["refund_status"] = null,
+        ["refund_status"] = RefundStatus(p, refunds),
         ["dispute_status"] = null,
         ["invoice_id"] = null,
         ["invoice_url"] = null,
@@ -239,8 +242,8 @@ internal static class SandboxJson
             ["tax_inclusive"] = false,
             ["payment_frequency_count"] = s.IntervalCount,
             ["payment_frequency_interval"] = s.Interval,
-            ["subscription_period_count"] = 10,
-            ["subscription_period_interval"] = "Year",
+            ["subscription_period_count"] = s.TermCount,
+            ["subscription_period_interval"] = s.TermInterval,
             ["trial_period_days"] = 0,
             ["trial_amount"] = null,
             ["previous_billing_date"] = Time(s.PreviousBillingDate),
@@ -248,7 +251,7 @@ internal static class SandboxJson
             ["created_at"] = Time(s.CreatedAt),
             ["cancel_at_next_billing_date"] = s.CancelAtNextBillingDate,
             ["cancelled_at"] = TimeOrNull(s.CancelledAt),
-            ["expires_at"] = null,
+            ["expires_at"] = Time(s.ExpiresAt),
             ["paused_at"] = null,
             ["on_demand"] = false,
             ["payment_method_id"] = s.PaymentMethodId,
@@ -293,6 +296,41 @@ internal static class SandboxJson
 
         json["product_name"] = product?.Name;
         json["discounts"] = new JsonArray();
+        return json;
+    }
+
+    /// <summary>"full" once succeeded refunds reach the payment's total, "partial" before that, null without any.</summary>
+    public static string? RefundStatus(SbPayment p, IReadOnlyCollection<SbRefund>? refunds)
+    {
+        var refunded = (refunds ?? []).Where(r => r.Status == "succeeded").Sum(r => r.Amount);
+        return refunded == 0 ? null : refunded >= p.TotalAmount ? "full" : "partial";
+    }
+
+    public static JsonObject RefundListItem(SbRefund r) => new()
+    {
+        ["refund_id"] = r.Id,
+        ["payment_id"] = r.PaymentId,
+        ["business_id"] = SandboxOptions.BusinessId,
+        ["status"] = r.Status,
+        ["amount"] = r.Amount,
+        ["currency"] = r.Currency,
+        ["is_partial"] = r.IsPartial,
+        ["reason"] = r.Reason,
+        ["created_at"] = Time(r.CreatedAt),
+    };
+
+    /// <summary>GET /refunds/{id}, POST /refunds, and refund.* webhook data (with payload_type).</summary>
+    public static JsonObject RefundResource(SbRefund r, SbCustomer c)
+    {
+        var json = RefundListItem(r);
+        json["customer"] = CustomerSummary(c);
+        return json;
+    }
+
+    public static JsonObject Refund(SbRefund r, SbCustomer c)
+    {
+        var json = RefundResource(r, c);
+        json["payload_type"] = "Refund";
         return json;
     }
 

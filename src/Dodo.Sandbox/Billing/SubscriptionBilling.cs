@@ -31,6 +31,9 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             IntervalCount = product.IntervalCount,
             PreviousBillingDate = now,
             NextBillingDate = BillingPeriods.Next(now, product.Interval ?? "Month", product.IntervalCount),
+            ExpiresAt = BillingPeriods.Next(now, product.TermInterval, product.TermCount),
+            TermCount = product.TermCount,
+            TermInterval = product.TermInterval,
             CreatedAt = now,
             PaymentMethodId = method.Id,
             BillingJson = billingJson,
@@ -90,7 +93,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
                 }
 
                 Apply(subscription, product, change, result, now);
-                subscription.Status = "on_hold";
+                HoldFor(subscription, result.TotalAmount, forRenewal: false);
                 outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
                 outbox.Add(db, WebhookEventTypes.SubscriptionOnHold, SandboxJson.Subscription(subscription, customer));
                 return;
@@ -122,8 +125,8 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
     }
 
     /// <summary>
-    /// A new card for a subscription; one that is on hold is charged once for the period it owes, reactivated, and (when
-    /// that period was a declined renewal) moved on to the next billing date.
+    /// A new card for a subscription; one that is on hold is charged once for what it owes (the declined renewal after
+    /// credit, or the declined plan change's amount), reactivated, and (after a renewal) moved on to the next billing date.
     /// </summary>
     public void UseMethod(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, SbPaymentMethod method)
     {
@@ -134,14 +137,12 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             return;
         }
 
-        var owed = Math.Max(0, subscription.RecurringAmount - subscription.Credit);
-        var paid = owed == 0 || charges.Charge(db, new ChargeRequest(customer, method, owed, subscription.Currency, OffSession: true,
+        var paid = subscription.Dues == 0 || charges.Charge(db, new ChargeRequest(customer, method, subscription.Dues, subscription.Currency, OffSession: true,
             subscription.MetadataJson, subscription.BillingJson, SubscriptionId: subscription.Id)).Status == "succeeded";
         if (paid)
         {
-            subscription.Credit = Math.Max(0, subscription.Credit - subscription.RecurringAmount);
             subscription.Status = "active";
-            if (subscription.NextBillingDate <= clock.UtcNow)
+            if (subscription.DuesForRenewal)
             {
                 // The declined renewal's period is now paid: it starts at the old billing date, so the next charge is one
                 // period later, not tomorrow again for the same month.
@@ -149,6 +150,8 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
                 subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
             }
 
+            subscription.Dues = 0;
+            subscription.DuesForRenewal = false;
             outbox.Add(db, WebhookEventTypes.SubscriptionActive, SandboxJson.Subscription(subscription, customer));
         }
     }
@@ -160,6 +163,14 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             subscription.Status = "cancelled";
             subscription.CancelledAt = subscription.NextBillingDate;
             outbox.Add(db, WebhookEventTypes.SubscriptionCancelled, SandboxJson.Subscription(subscription, customer));
+            return;
+        }
+
+        if (subscription.NextBillingDate >= subscription.ExpiresAt)
+        {
+            // The term (subscription_period_count × interval) is over: no renewal, the subscription expires.
+            subscription.Status = "expired";
+            outbox.Add(db, WebhookEventTypes.SubscriptionExpired, SandboxJson.Subscription(subscription, customer));
             return;
         }
 
@@ -177,6 +188,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         // Credit from a downgrade pays for renewals first ([DOCnew]); only the rest is charged.
         var usedCredit = Math.Min(subscription.Credit, subscription.RecurringAmount);
         var owed = subscription.RecurringAmount - usedCredit;
+        subscription.Credit -= usedCredit;
         if (owed > 0)
         {
             var method = await MethodAsync(db, subscription);
@@ -184,16 +196,23 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
                 subscription.MetadataJson, subscription.BillingJson, SubscriptionId: subscription.Id));
             if (payment.Status != "succeeded")
             {
-                subscription.Status = "on_hold";
+                HoldFor(subscription, owed, forRenewal: true);
                 outbox.Add(db, WebhookEventTypes.SubscriptionOnHold, SandboxJson.Subscription(subscription, customer));
                 return;
             }
         }
 
-        subscription.Credit -= usedCredit;
         subscription.PreviousBillingDate = subscription.NextBillingDate;
         subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
         outbox.Add(db, WebhookEventTypes.SubscriptionRenewed, SandboxJson.Subscription(subscription, customer));
+    }
+
+    /// <summary>On hold until a new card pays what the declined charge asked for.</summary>
+    private static void HoldFor(SbSubscription subscription, long dues, bool forRenewal)
+    {
+        subscription.Status = "on_hold";
+        subscription.Dues = dues;
+        subscription.DuesForRenewal = forRenewal;
     }
 
     private (Proration.Result Result, JsonObject Json) Preview(SbSubscription subscription, SbCustomer customer, SbProduct product, PlanChange change)
@@ -308,6 +327,6 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         RecurringAmount = s.RecurringAmount, Currency = s.Currency, Interval = s.Interval, IntervalCount = s.IntervalCount,
         PreviousBillingDate = s.PreviousBillingDate, NextBillingDate = s.NextBillingDate, CreatedAt = s.CreatedAt,
         PaymentMethodId = s.PaymentMethodId, Credit = s.Credit, CancelAtNextBillingDate = s.CancelAtNextBillingDate,
-        CancelledAt = s.CancelledAt, MetadataJson = s.MetadataJson, BillingJson = s.BillingJson, ScheduledChangeJson = s.ScheduledChangeJson,
+        CancelledAt = s.CancelledAt, ExpiresAt = s.ExpiresAt, TermCount = s.TermCount, TermInterval = s.TermInterval, MetadataJson = s.MetadataJson, BillingJson = s.BillingJson, ScheduledChangeJson = s.ScheduledChangeJson,
     };
 }

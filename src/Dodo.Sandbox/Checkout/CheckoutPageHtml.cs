@@ -75,9 +75,28 @@ internal static class CheckoutPageHtml
               <input id="zipcode" name="zipcode" autocomplete="postal-code" required value="{Value("zipcode")}">
               <button type="submit">{h.Encode(model.ButtonText)}</button>
             </form>
-            <p class="hint">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0341 pays now and fails later. Any future expiry, any CVC.</p>
+            <p class="hint">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 has insufficient funds; 4000 0000 0000 0341 pays now and fails later; 4000 0025 0000 3155 asks for 3-D Secure. Any future expiry, any CVC.</p>
             """);
         return Page(model.Title, body.ToString());
+    }
+
+    /// <summary>
+    /// The bank's 3-D Secure challenge, reduced to its two outcomes. <paramref name="carried"/> are fields to post
+    /// again with the answer (the hosted checkout's card form); the one-click page carries none.
+    /// </summary>
+    public static string Challenge(string action, long amount, string currency, IReadOnlyDictionary<string, string> carried)
+    {
+        var h = HtmlEncoder.Default;
+        var hidden = string.Concat(carried.Where(f => f.Key != "authentication")
+            .Select(f => $"<input type=\"hidden\" name=\"{h.Encode(f.Key)}\" value=\"{h.Encode(f.Value)}\">"));
+        return Page("Confirm your payment", $"""
+            <h1>Confirm your payment</h1>
+            <p>Your bank asks you to confirm a payment of <strong data-total>{Money(amount, currency)}</strong> (3-D Secure test).</p>
+            <form method="post" action="{h.Encode(action)}">{hidden}
+              <button type="submit" name="authentication" value="passed">Complete authentication</button>
+              <button type="submit" name="authentication" value="failed" class="secondary">Fail authentication</button>
+            </form>
+            """);
     }
 
     public static string Message(string title, string text, string? link = null, string? linkText = null)
@@ -108,6 +127,7 @@ internal static class CheckoutPageHtml
           button, .button { display: block; width: 100%; margin-top: 20px; padding: 12px; border: 0; border-radius: 8px; background: #0b7a55; color: #fff; font: inherit; font-weight: 700; cursor: pointer; text-align: center; text-decoration: none; }
           .lines { width: 100%; border-collapse: collapse; margin-bottom: 8px; } .lines td, .lines th { padding: 6px 0; text-align: left; } .amount { text-align: right !important; }
           tfoot th { border-top: 1px solid #e3e6ee; }
+          button.secondary { background: #fff; color: #1d2330; border: 1px solid #d5d9e2; }
           .error { background: #fdecea; color: #b3261e; padding: 10px; border-radius: 8px; }
           .hint { color: #5b6475; font-size: .85rem; }
         </style></head>

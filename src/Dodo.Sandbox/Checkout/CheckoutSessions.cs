@@ -111,11 +111,14 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         }
 
         var payment = Pay(db, session, customer, method, cart, Charges.BillingFrom(billing), metadataJson, offSession: true);
-        return SessionResponse(session, null, payment.Id);
+        // [INF] Dodo does not document how one-click surfaces 3-D Secure (README §12): the sandbox hands back the
+        // bank's page as checkout_url, the one place the answer has for "send the customer here".
+        var actionUrl = payment.Status == "requires_customer_action" ? address.AuthenticationUrl(payment.Id).ToString() : null;
+        return SessionResponse(session, actionUrl, payment.Id);
     }
 
     /// <summary>Charges the cart; a recurring product also gets its subscription (active if paid, failed if not).</summary>
-    public SbPayment Pay(SandboxDbContext db, SbCheckoutSession session, SbCustomer customer, SbPaymentMethod method, Cart cart, string billingJson, string metadataJson, bool offSession)
+    public SbPayment Pay(SandboxDbContext db, SbCheckoutSession session, SbCustomer customer, SbPaymentMethod method, Cart cart, string billingJson, string metadataJson, bool offSession, bool authenticationFailed = false)
     {
         SbSubscription? subscription = null;
         if (cart.Recurring is { } recurring)
@@ -124,7 +127,8 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         }
 
         var payment = charges.Charge(db, new ChargeRequest(customer, method, cart.Total, cart.Currency, offSession, metadataJson, billingJson,
-            ProductCartJson: subscription is null ? cart.ProductCartJson : null, SubscriptionId: subscription?.Id, CheckoutSessionId: session.Id));
+            ProductCartJson: subscription is null ? cart.ProductCartJson : null, SubscriptionId: subscription?.Id, CheckoutSessionId: session.Id,
+            AuthenticationFailed: authenticationFailed));
         if (subscription is not null)
         {
             subscriptions.Activate(db, subscription, customer, payment.Status == "succeeded");

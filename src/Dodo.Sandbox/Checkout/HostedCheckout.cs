@@ -57,6 +57,21 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             }
 
             var request = SandboxJson.Parse(session.RequestJson);
+            var needsChallenge = TestCards.Find(card.Number)?.Behaviour == CardBehaviour.RequiresAuthentication;
+            var answer = form["authentication"].ToString();
+            if (needsChallenge && answer is not ("passed" or "failed"))
+            {
+                // The bank's 3-D Secure step, before anything is charged; the card form rides along to be posted again.
+                var challenged = session.UpdatesSubscriptionId is null ? await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!) : null;
+                return SandboxHtml.Page(CheckoutPageHtml.Challenge(session.Id, challenged?.Total ?? 0, challenged?.Currency ?? "USD", values));
+            }
+
+            var authenticationFailed = needsChallenge && answer == "failed";
+            if (authenticationFailed && session.UpdatesSubscriptionId is not null)
+            {
+                return SandboxHtml.Page(await RenderAsync(db, session, "Your bank could not confirm this card. Try again or use another card.", values), 402);
+            }
+
             var customer = await ResolveCustomerAsync(db, session, request, card);
             var method = await SaveCardAsync(db, customer, card);
 
@@ -70,7 +85,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
 
             var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
             var payment = sessions.Pay(db, session, customer, method, cart, card.Billing.ToJsonString(),
-                request["metadata"]?.ToJsonString() ?? "{}", offSession: false);
+                request["metadata"]?.ToJsonString() ?? "{}", offSession: false, authenticationFailed);
             if (payment.Status != "succeeded")
             {
                 // The card stays saved only when it worked: a declined card is not offered again.

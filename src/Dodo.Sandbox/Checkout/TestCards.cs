@@ -20,7 +20,13 @@ internal static class TestCards
         ["4706131211212123"] = new(CardBehaviour.GenericDecline, "VISA", "CREDIT", "IN", "INR"),
         ["5105105105105100"] = new(CardBehaviour.GenericDecline, "MASTERCARD", "CREDIT", "IN", "INR"),
         ["4000000000000341"] = new(CardBehaviour.FailsOffSession, "VISA", "CREDIT", "US", UsCurrencies),
+        // Dodo documents no 3-D Secure card; its docs point to Stripe's list, and this is Stripe's (README §10).
+        ["4000002500003155"] = new(CardBehaviour.RequiresAuthentication, "VISA", "CREDIT", "US", UsCurrencies),
     };
+
+    /// <summary>Why a charge fails when the customer did not pass the bank's challenge.</summary>
+    public static readonly (string Code, string Message) AuthenticationFailed =
+        ("AUTHENTICATION_FAILURE", "The customer did not complete the bank's authentication.");
 
     public static Card? Find(string digits) => Known.GetValueOrDefault(digits);
 
@@ -33,6 +39,7 @@ internal static class TestCards
         CardBehaviour.FailsOffSession => offSession
             ? ("GENERIC_DECLINE", "The card was declined for an off-session charge. Ask the customer to update their payment method.")
             : null,
+        CardBehaviour.RequiresAuthentication => null,
         _ => throw new ArgumentOutOfRangeException(nameof(behaviour), behaviour, null),
     };
 }

@@ -111,6 +111,11 @@ internal static class ControlApi
         {
             controls.FailAfterNextCharges(body.OptionalInt("fail_after_next_charges", 0));
         }
+
+        if (body.Json.ContainsKey("fail_next_refunds"))
+        {
+            controls.FailNextRefunds(body.OptionalInt("fail_next_refunds", 0));
+        }
     }
 
     private static JsonObject Describe(SandboxControls controls) => new()

@@ -11,6 +11,7 @@ public sealed class SandboxControls
     private int dropAfterChargeNext;
     private int failAfterChargeNext;
     private int failChargeNext;
+    private int failRefundNext;
 
     /// <summary>Added to every API call before it is handled.</summary>
     public int LatencyMilliseconds { get; set; }
@@ -39,6 +40,11 @@ public sealed class SandboxControls
     /// <summary>The next N money-moving calls are carried out and saved, then answered 500 (a server error after the fact).</summary>
     public void FailAfterNextCharges(int count) => Interlocked.Exchange(ref failAfterChargeNext, count);
 
+    /// <summary>The next N refunds are accepted (pending) and then fail (refund.failed), as a bank may refuse one.</summary>
+    public void FailNextRefunds(int count) => Interlocked.Exchange(ref failRefundNext, count);
+
+    internal bool TakeFailRefund() => TryTake(ref failRefundNext);
+
     internal bool TakeFailure() => TryTake(ref failNextRequests);
 
     internal bool TakeFailAfterCharge() => TryTake(ref failAfterChargeNext);
@@ -58,6 +64,7 @@ public sealed class SandboxControls
         DropConnectionAfterNextCharges(0);
         FailAfterNextCharges(0);
         FailNextCharges(0);
+        FailNextRefunds(0);
     }
 
     private static bool TryTake(ref int counter)

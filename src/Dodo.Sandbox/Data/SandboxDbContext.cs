@@ -10,6 +10,7 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
     public DbSet<SbProduct> Products => Set<SbProduct>();
     public DbSet<SbCheckoutSession> CheckoutSessions => Set<SbCheckoutSession>();
     public DbSet<SbPayment> Payments => Set<SbPayment>();
+    public DbSet<SbRefund> Refunds => Set<SbRefund>();
     public DbSet<SbSubscription> Subscriptions => Set<SbSubscription>();
     public DbSet<SbWebhookDelivery> WebhookDeliveries => Set<SbWebhookDelivery>();
     public DbSet<SbClockState> Clock => Set<SbClockState>();
@@ -21,6 +22,8 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
         model.Entity<SbPayment>().HasIndex(p => p.CustomerId);
         model.Entity<SbPayment>().HasIndex(p => p.SubscriptionId);
         model.Entity<SbSubscription>().HasIndex(s => s.CustomerId);
+        model.Entity<SbRefund>().HasIndex(r => r.PaymentId);
+        model.Entity<SbPayment>().HasIndex(p => p.Status);
         model.Entity<SbWebhookDelivery>().HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
         model.Entity<SbPaymentMethod>().Property(m => m.Behaviour).HasConversion<string>();
     }

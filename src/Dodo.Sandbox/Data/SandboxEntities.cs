@@ -43,6 +43,9 @@ internal sealed class SbProduct
     public string? Interval { get; set; }
     public int IntervalCount { get; set; } = 1;
     public string TaxCategory { get; set; } = "digital_products";
+    /// <summary>A subscription's term: it expires after this many intervals (Dodo's subscription_period_count/interval).</summary>
+    public int TermCount { get; set; } = 10;
+    public string TermInterval { get; set; } = "Year";
     public bool Archived { get; set; }
     public string MetadataJson { get; set; } = "{}";
     public DateTime CreatedAt { get; init; }
@@ -85,8 +88,32 @@ internal sealed class SbPayment
     public string? CardHolderName { get; init; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
+    /// <summary>Charged with a saved card without the customer on Dodo's page (one-click, renewals, plan changes).</summary>
+    public bool OffSession { get; init; }
+    /// <summary>While processing: when the settlement worker decides it (real time, like a card network's latency).</summary>
+    public DateTime? SettlesAt { get; set; }
+    /// <summary>While requires_customer_action: when the bank's challenge lapses and the payment is cancelled (sandbox clock).</summary>
+    public DateTime? ActionExpiresAt { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class SbRefund
+{
+    public required string Id { get; init; }
+    public required string PaymentId { get; init; }
+    public required string CustomerId { get; init; }
+    /// <summary>pending → succeeded | failed.</summary>
+    public required string Status { get; set; }
+    public long Amount { get; init; }
+    public required string Currency { get; init; }
+    public bool IsPartial { get; init; }
+    public string? Reason { get; init; }
+    /// <summary>Decided when the refund was asked for (the fail_next_refunds switch); applied when it settles.</summary>
+    public bool WillFail { get; init; }
+    /// <summary>While pending: when the settlement worker finishes it (real time).</summary>
+    public DateTime? SettlesAt { get; set; }
+    public DateTime CreatedAt { get; init; }
 }
 
 internal sealed class SbSubscription
@@ -106,8 +133,16 @@ internal sealed class SbSubscription
     public string? PaymentMethodId { get; set; }
     /// <summary>Credit from downgrades: internal to this subscription, applied to its future charges ([DOCnew]).</summary>
     public long Credit { get; set; }
+    /// <summary>While on_hold: what the declined charge asked for, charged once when a new card is added.</summary>
+    public long Dues { get; set; }
+    /// <summary>The dues are a renewal's: paying them moves the billing date on by one period.</summary>
+    public bool DuesForRenewal { get; set; }
     public bool CancelAtNextBillingDate { get; set; }
     public DateTime? CancelledAt { get; set; }
+    /// <summary>The end of the subscription's term (created + the product's term); no renewal is charged from then on.</summary>
+    public DateTime ExpiresAt { get; set; }
+    public int TermCount { get; set; } = 10;
+    public string TermInterval { get; set; } = "Year";
     public string MetadataJson { get; set; } = "{}";
     public string BillingJson { get; set; } = "{\"country\":\"US\"}";
     /// <summary>A change stored with effective_at=next_billing_date: {id, product_id, quantity, created_at}.</summary>
@@ -142,4 +177,6 @@ internal enum CardBehaviour
     InsufficientFunds = 2,
     /// <summary>4000000000000341: paid at checkout, declined on every later off-session charge.</summary>
     FailsOffSession = 3,
+    /// <summary>4000002500003155: the bank asks the customer to authenticate (3-D Secure) at checkout and on one-click charges.</summary>
+    RequiresAuthentication = 4,
 }

@@ -13,7 +13,8 @@ namespace Dodo.Sandbox.Webhooks;
 /// <summary>
 /// Sends queued events to the store, signed with the webhook secret (Standard Webhooks). A delivery that does not
 /// get a 2xx within the timeout is retried on Dodo's schedule, time-compressed by
-/// <see cref="SandboxOptions.WebhookRetryTimeScale"/>; the webhook-id stays the same across retries.
+/// <see cref="SandboxOptions.WebhookRetryTimeScale"/>; the webhook-id stays the same across retries, and each
+/// attempt carries the resource's latest state (<see cref="LatestState"/>).
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IDbContextFactory<SandboxDbContext> dbFactory,
@@ -22,6 +23,7 @@ internal sealed partial class WebhookDispatcher(
     SandboxControls controls,
     WebhookOutbox outbox,
     SandboxEndpointAddress address,
+    SandboxClock clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     public const string HttpClientName = "dodo-sandbox-webhooks";
@@ -79,10 +81,12 @@ internal sealed partial class WebhookDispatcher(
                 await Task.Delay(controls.DeliveryDelayMilliseconds, cancellationToken);
             }
 
-            var error = await SendAsync(delivery, cancellationToken);
+            // Dodo sends the resource as it is at each attempt, not as it was when the event happened.
+            var body = Encoding.UTF8.GetBytes(await LatestState.BodyAsync(db, delivery, cancellationToken));
+            var error = await SendAsync(delivery, body, cancellationToken);
             if (error is null && controls.DuplicateDeliveries)
             {
-                await SendAsync(delivery, cancellationToken);
+                await SendAsync(delivery, body, cancellationToken);
             }
 
             Record(delivery, error);
@@ -114,10 +118,10 @@ internal sealed partial class WebhookDispatcher(
     }
 
     /// <summary>Returns null on a 2xx, or why the attempt failed.</summary>
-    private async Task<string?> SendAsync(SbWebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(SbWebhookDelivery delivery, byte[] body, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(delivery.Payload);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        // On the sandbox clock, like the envelope's timestamp; a store on the sandbox verifies against the same clock.
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, address.WebhookUrl())
         {
             Content = new ByteArrayContent(body),

@@ -98,6 +98,7 @@ internal sealed class OfferAttemptConfiguration : IEntityTypeConfiguration<Offer
         attempt.Property(a => a.PaymentId).HasMaxLength(64);
         attempt.Property(a => a.Currency).HasMaxLength(3);
         attempt.Property(a => a.FailureMessage).HasMaxLength(500);
+        attempt.Property(a => a.CustomerActionUrl).HasMaxLength(1000);
         // One attempt per offer per order: the key that makes "at most one charge per offer" hold.
         attempt.HasIndex(a => new { a.UserId, a.RuleId, a.OrderId }).IsUnique();
         // One live offer per customer and product, whatever rule or page made it: the key that makes "at most one

@@ -86,7 +86,7 @@ public static class UpsellApi
         }
 
         var result = await acceptance.AcceptAsync(userId.Id, attemptId, cancellationToken);
-        var body = new AcceptResponse(Wire(result.Outcome), result.Message, result.OrderId, result.PaymentId);
+        var body = new AcceptResponse(Wire(result.Outcome), result.Message, result.OrderId, result.PaymentId, result.CustomerActionUrl);
         return result.Outcome switch
         {
             AcceptOutcome.Submitted or AcceptOutcome.Unknown => TypedResults.Accepted((string?)null, body),

@@ -27,7 +27,8 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
 /// <summary>Only <see cref="AttemptId"/> is needed. Product and amount may be sent to be checked, never to set a price.</summary>
 public sealed record AcceptRequest(string? AttemptId, string? ProductId = null, long? Amount = null, string? Currency = null);
 
-public sealed record AcceptResponse(string Status, string Message, Guid? OrderId, string? PaymentId);
+/// <param name="NextActionUrl">With "submitted": the customer's bank wants them to confirm the charge on this page (3-D Secure).</param>
+public sealed record AcceptResponse(string Status, string Message, Guid? OrderId, string? PaymentId, Uri? NextActionUrl = null);
 
 /// <summary>API errors as RFC 9457 ProblemDetails, with a stable machine-readable <c>code</c>.</summary>
 internal static class ApiProblem

@@ -36,6 +36,9 @@ public enum AcceptOutcome
 public sealed record AcceptResult(AcceptOutcome Outcome, string Message, Guid? OrderId = null, string? PaymentId = null)
 {
     public TimeSpan RetryAfter { get; init; }
+
+    /// <summary>With Submitted: the customer's bank wants them to confirm the charge on this page first.</summary>
+    public Uri? CustomerActionUrl { get; init; }
 }
 
 /// <summary>
@@ -53,6 +56,7 @@ public sealed partial class OfferAcceptance(
     IChargeFaults faults,
     OrderNotifier notifier,
     AccountRateLimits limits,
+    StoreAddress address,
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
 {
@@ -127,14 +131,21 @@ public sealed partial class OfferAcceptance(
         try
         {
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
-            var session = await dodo.CreateCheckoutSessionAsync(OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, attempt, order), CancellationToken.None);
+            var returnTo = new Uri(address.Base(), $"orders/{(attempt.OrderId == OfferService.NoOrder ? order.Id : attempt.OrderId)}");
+            var session = await dodo.CreateCheckoutSessionAsync(
+                OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, attempt, order, returnTo), CancellationToken.None);
+            // A one-click answer with a page to go to means the bank wants the customer first (3-D Secure).
+            var actionUrl = session.CheckoutUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var action) ? action : null;
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
             await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set
-                .SetProperty(a => a.CheckoutSessionId, session.SessionId).SetProperty(a => a.PaymentId, a => a.PaymentId ?? session.PaymentId), CancellationToken.None);
+                .SetProperty(a => a.CheckoutSessionId, session.SessionId).SetProperty(a => a.PaymentId, a => a.PaymentId ?? session.PaymentId)
+                .SetProperty(a => a.CustomerActionUrl, actionUrl == null ? null : actionUrl.ToString()), CancellationToken.None);
             await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(set => set
                 .SetProperty(o => o.CheckoutSessionId, session.SessionId).SetProperty(o => o.PaymentId, o => o.PaymentId ?? session.PaymentId), CancellationToken.None);
             await notifier.NotifyAsync(userId);
-            return new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", order.Id, session.PaymentId);
+            return actionUrl is null
+                ? new AcceptResult(AcceptOutcome.Submitted, "Adding it to your order…", order.Id, session.PaymentId)
+                : new AcceptResult(AcceptOutcome.Submitted, "Your bank asks you to confirm this payment.", order.Id, session.PaymentId) { CustomerActionUrl = actionUrl };
         }
         catch (DodoApiException refused)
         {
@@ -207,7 +218,8 @@ public sealed partial class OfferAcceptance(
             : null;
     }
 
-    private static CheckoutSessionRequest OneClickRequest(string customerId, string paymentMethodId, BillingAddress billing, string dodoProductId, OfferAttempt attempt, Order order) => new()
+    private static CheckoutSessionRequest OneClickRequest(
+        string customerId, string paymentMethodId, BillingAddress billing, string dodoProductId, OfferAttempt attempt, Order order, Uri returnTo) => new()
     {
         ProductCart = [new ProductCartItem { ProductId = dodoProductId, Quantity = 1 }],
         Customer = CustomerRequest.Existing(customerId),
@@ -216,6 +228,8 @@ public sealed partial class OfferAcceptance(
         // Dodo requires a full billing address with confirm and taxes by it: the customer's own, from their last payment.
         BillingAddress = billing,
         FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
+        // Where the bank's confirmation page (3-D Secure) sends the customer back to.
+        ReturnUrl = returnTo.ToString(),
         Metadata = new()
         {
             ["upsell_source"] = attempt.Kind switch

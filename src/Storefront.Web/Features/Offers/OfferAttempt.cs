@@ -55,6 +55,9 @@ public sealed class OfferAttempt
 
     public string? PaymentId { get; set; }
 
+    /// <summary>Where the customer's bank asks them to confirm the charge (3-D Secure), while Dodo waits for them.</summary>
+    public string? CustomerActionUrl { get; set; }
+
     /// <summary>The order created for the accepted offer.</summary>
     public Guid? ResultOrderId { get; set; }
 

@@ -197,7 +197,10 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
 
         return new OfferView(attempt.Id, rule.Id, rule.Kind, attempt.Status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
             attempt.FailureMessage, attempt.ResultOrderId,
-            attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null, charged);
+            attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null, charged)
+        {
+            CustomerActionUrl = attempt.Status == OfferAttemptStatus.Submitted ? attempt.CustomerActionUrl : null,
+        };
     }
 
     private static async Task<OfferView> AnonymousViewAsync(StorefrontDbContext db, OfferRule rule, CancellationToken cancellationToken)

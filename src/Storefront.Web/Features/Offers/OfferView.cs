@@ -22,6 +22,9 @@ public sealed record OfferView(
     Money? Paid = null,
     CatalogItem? Charged = null)
 {
+    /// <summary>While the charge waits for the customer's bank (3-D Secure): where they confirm it.</summary>
+    public string? CustomerActionUrl { get; init; }
+
     /// <summary>What one click charges (before any tax Dodo adds): the upgrade's price when the customer owns part of the offer.</summary>
     public Money Charge => (Charged ?? Offer).Price;
 

@@ -56,7 +56,7 @@ public sealed class PaymentOutcomes(
         {
             // With prevent_change the plan stays as it was; the page says why and how to fix it. (With apply_change the
             // plan changes anyway and goes on hold: plan_changed applies the quote and the on-hold banner says the rest.)
-            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, Payments.DeclineWords.For(payment.ErrorCode), cancellationToken);
+            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, Payments.DeclineWords.For(payment), cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -75,6 +75,7 @@ public sealed class PaymentOutcomes(
                     attempt.PaidAmountMinor = payment.TotalAmount;
                     attempt.Currency = payment.Currency;
                     attempt.FailureMessage = null;
+                    attempt.CustomerActionUrl = null;
                     attempt.DecidedAt ??= now;
                 }
 
@@ -84,20 +85,21 @@ public sealed class PaymentOutcomes(
                 {
                     order.Status = OrderStatus.Failed;
                     order.FailureCode = payment.ErrorCode;
-                    order.FailureMessage = Payments.DeclineWords.For(payment.ErrorCode);
+                    order.FailureMessage = Payments.DeclineWords.For(payment);
                 }
 
                 if (attempt is { Status: not OfferAttemptStatus.Succeeded })
                 {
                     attempt.Status = OfferAttemptStatus.Failed;
                     attempt.PaymentId = payment.PaymentId;
-                    attempt.FailureMessage = Payments.DeclineWords.For(payment.ErrorCode);
+                    attempt.FailureMessage = Payments.DeclineWords.For(payment);
+                    attempt.CustomerActionUrl = null;
                     attempt.DecidedAt ??= now;
                 }
 
                 break;
             default:
-                // processing and friends: nothing final yet; remember which payment to look up.
+                // processing, requires_customer_action and friends: nothing final yet; remember which payment to look up.
                 if (order is { PaymentId: null, Status: OrderStatus.Pending })
                 {
                     order.PaymentId = payment.PaymentId;

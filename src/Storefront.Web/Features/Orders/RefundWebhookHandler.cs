@@ -1,38 +1,42 @@
-using System.Text.Json;
+using Dodo.Payments.Models;
+using Dodo.Payments.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Webhooks;
-using Dodo.Payments.Webhooks;
 
 namespace Storefront.Web.Features.Orders;
 
-/// <summary>refund.succeeded: recorded once per refund id, so analytics can subtract it from the revenue an offer added.</summary>
+/// <summary>
+/// refund.succeeded: recorded once per refund id, in the refund's own currency, so analytics can subtract it from the
+/// revenue an offer added. refund.failed moves no money and is only acknowledged. Data is the refund's latest state,
+/// so a late refund.succeeded is read by its status, not by its type.
+/// </summary>
 public sealed class RefundWebhookHandler(IDbContextFactory<StorefrontDbContext> dbFactory, TimeProvider clock) : IWebhookHandler
 {
-    public IReadOnlyCollection<string> EventTypes { get; } = ["refund.succeeded"];
+    public IReadOnlyCollection<string> EventTypes { get; } = [WebhookEventTypes.RefundSucceeded, WebhookEventTypes.RefundFailed];
 
     public async Task<WebhookOutcome> HandleAsync(WebhookEvent webhook, CancellationToken cancellationToken)
     {
-        var data = webhook.Data;
-        var refundId = data.GetProperty("refund_id").GetString()!;
-        var paymentId = data.GetProperty("payment_id").GetString()!;
+        var refund = webhook.RefundData();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Orders.AnyAsync(o => o.PaymentId == paymentId, cancellationToken))
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.PaymentId == refund.PaymentId, cancellationToken);
+        if (order is null)
         {
             return WebhookOutcome.NoMatch;
         }
 
-        if (await db.Refunds.AnyAsync(r => r.RefundId == refundId, cancellationToken))
+        if (refund.Status != RefundStatus.Succeeded || await db.Refunds.AnyAsync(r => r.RefundId == refund.RefundId, cancellationToken))
         {
             return WebhookOutcome.Applied;
         }
 
         db.Refunds.Add(new Refund
         {
-            RefundId = refundId,
-            PaymentId = paymentId,
-            AmountMinor = data.GetProperty("amount").GetInt64(),
-            Currency = data.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String ? currency.GetString()! : "USD",
+            RefundId = refund.RefundId,
+            PaymentId = refund.PaymentId,
+            AmountMinor = refund.Amount ?? order.AmountMinor,
+            // Dodo refunds in the payment's currency; the order recorded it when the payment was confirmed.
+            Currency = refund.Currency ?? order.Currency,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -6,10 +6,16 @@ namespace Storefront.Web.Features.Payments;
 /// </summary>
 public static class DeclineWords
 {
+    /// <summary>Why a payment that ended without money moving did so: cancelled (its confirmation lapsed) or declined.</summary>
+    public static string For(Dodo.Payments.Models.Payment payment) => payment.Status == Dodo.Payments.Models.PaymentStatus.Cancelled
+        ? "The payment wasn't confirmed with your bank in time, so it was cancelled."
+        : For(payment.ErrorCode);
+
     public static string For(string? errorCode) => errorCode switch
     {
         "INSUFFICIENT_FUNDS" => "Your bank declined the charge: the card doesn't have enough funds.",
         "EXPIRED_CARD" => "Your bank declined the charge: the card has expired.",
+        "AUTHENTICATION_FAILURE" => "Your bank couldn't confirm the payment.",
         _ => "Your bank declined the charge.",
     };
 

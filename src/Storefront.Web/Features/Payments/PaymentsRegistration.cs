@@ -26,6 +26,14 @@ public static class PaymentsRegistration
             p.DodoProductId, p.Name, p.Description, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, p.PriceMinor, p.Currency,
             p.BillingInterval?.ToString(), p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription ? "saas" : "digital_products")).ToList()));
         builder.Services.AddSingleton<IDodoEndpoint, SandboxDodoEndpoint>();
+        // The sandbox stamps webhook-timestamp with its own clock, which the console can move forward; the store then
+        // checks signatures against that same clock, as it would against a real Dodo whose clock agrees with its own.
+        builder.Services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DodoOptions>>().Value;
+            return new Dodo.Payments.Webhooks.WebhookVerifier(options.WebhookSecret!, provider.GetRequiredService<SandboxClock>(),
+                TimeSpan.FromSeconds(options.WebhookToleranceSeconds));
+        });
 
         // One key and one secret on both sides: a Dodo:ApiKey / Dodo:WebhookSecret set for the sandbox is what the
         // sandbox requires and signs with. Only in Development do both fall back to the sandbox's documented values.
