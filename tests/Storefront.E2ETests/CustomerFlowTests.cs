@@ -57,6 +57,21 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
     }
 
     [Fact]
+    public async Task PostPurchaseUpsell_CardNeedsTheBank_CustomerConfirmsThere_AndReturnsToTheAddedItem()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await BuyAsync(page, "starter-course", "4000 0025 0000 3155", bankConfirms: true);
+        var offer = new OrderPage(page).Offer("Get the Complete bundle");
+
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Add to my order — $100.00" }).ClickAsync();
+        await new DodoCheckoutPage(page).ConfirmWithBankAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/"));
+        await Expect(new OrderPage(page).Offer("Get the Complete bundle"))
+            .ToContainTextAsync("Complete bundle was added to your order: $100.00 charged to your card", new() { Timeout = 15_000 });
+    }
+
+    [Fact]
     public async Task Downsell_DeclinedOfferShowsTheCheaperOneOnce_DecliningAgainEndsIt()
     {
         var (page, _) = await session.NewCustomerAsync();
@@ -123,12 +138,17 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Complete bundle" })).ToBeVisibleAsync();
     }
 
-    internal static async Task<string> BuyAsync(IPage page, string productId, string card = "4242 4242 4242 4242")
+    internal static async Task<string> BuyAsync(IPage page, string productId, string card = "4242 4242 4242 4242", bool bankConfirms = false)
     {
         var product = new ProductPage(page);
         await product.OpenAsync(productId);
         await product.BuyAsync();
         await new DodoCheckoutPage(page).PayAsync(card);
+        if (bankConfirms)
+        {
+            await new DodoCheckoutPage(page).ConfirmWithBankAsync();
+        }
+
         await new OrderPage(page).WaitPaidAsync();
         return page.Url;
     }

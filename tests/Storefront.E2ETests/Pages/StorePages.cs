@@ -32,6 +32,13 @@ internal sealed class DodoCheckoutPage(IPage page)
         }
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Pay|Save card)") }).ClickAsync();
     }
+
+    /// <summary>The bank's 3-D Secure page (test card 4000 0025 0000 3155), at checkout or after a one-click accept.</summary>
+    public async Task ConfirmWithBankAsync()
+    {
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your payment" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete authentication" }).ClickAsync();
+    }
 }
 
 internal sealed class OrderPage(IPage page)
