@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Storefront.E2ETests.Pages;
@@ -51,6 +52,38 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
 
         await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Basic plan", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("credit")).ToContainTextAsync("$50.00");
+    }
+
+    [Fact]
+    public async Task ScheduledDowngrade_KeepCurrentPlan_CancelsTheChangeAtDodo()
+    {
+        await SetPolicyAsync(new Storefront.Domain.Plans.PlanChangePolicy(DowngradeTiming: Storefront.Domain.Plans.ChangeTiming.NextBillingDate));
+        try
+        {
+            var (page, _) = await session.NewCustomerAsync();
+            await CustomerFlowTests.BuyAsync(page, "pro-plan");
+            await page.GotoAsync("account/subscription");
+            await page.Locator("[data-interactive=true]").WaitForAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Switch to Basic plan" }).ClickAsync();
+            await new PlanChangeDialog(page).ConfirmAsync();
+            await Expect(page.GetByTestId("scheduled-change")).ToContainTextAsync("Switches to Basic plan", new() { Timeout = 15_000 });
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Keep Pro plan instead" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "You keep your current plan" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("scheduled-change")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan");
+        }
+        finally
+        {
+            await SetPolicyAsync(new Storefront.Domain.Plans.PlanChangePolicy());
+        }
+    }
+
+    private async Task SetPolicyAsync(Storefront.Domain.Plans.PlanChangePolicy policy)
+    {
+        await using var scope = session.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Storefront.Web.Features.Subscriptions.PlanChangePolicyStore>().SaveAsync(policy, CancellationToken.None);
     }
 
     [Fact]

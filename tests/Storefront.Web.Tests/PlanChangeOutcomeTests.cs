@@ -33,4 +33,30 @@ public sealed class PlanChangeOutcomeTests : IAsyncLifetime
             q => q.Status != QuoteStatus.Submitted && q.Status != QuoteStatus.Confirming, "the quote to end");
         Assert.Equal(QuoteStatus.Applied, ended.Status);
     }
+
+    [Fact]
+    public async Task AScheduledDowngrade_CanBeCancelledBeforeTheDate_AndTheNextRenewalStaysOnTheCurrentPlan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = store.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PlanChangePolicyStore>().SaveAsync(
+            new PlanChangePolicy(DowngradeTiming: ChangeTiming.NextBillingDate), ct);
+        var shopper = await store.NewCustomerAsync();
+        await shopper.BuyAsync("pro-plan");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var plans = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
+        var quote = await plans.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "basic-plan", ct);
+        await plans.ConfirmAsync(shopper.UserId, quote.QuoteId, null, ct);
+        await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId),
+            s => s.ScheduledDodoProductId == "pdt_2Bq7Lm4Xz9Wk1Vr6Tn3Cp", "the downgrade to be scheduled");
+
+        var said = await scope.ServiceProvider.GetRequiredService<ScheduledChangeCancellation>().CancelAsync(shopper.UserId, ct);
+
+        Assert.Equal(ScheduledChangeCancellation.Cancelled, said);
+        var atDodo = await store.Get<Dodo.Payments.DodoClient>().GetSubscriptionAsync(subscription.DodoSubscriptionId, ct);
+        Assert.Null(atDodo.ScheduledChange);
+        Assert.Equal("pdt_8Pr5Nz2Kw7Xq4Lm9Vt1Bh", atDodo.ProductId);
+        await using var db = await store.Get<IDbContextFactory<Storefront.Web.Data.StorefrontDbContext>>().CreateDbContextAsync(ct);
+        Assert.Null((await db.Subscriptions.AsNoTracking().SingleAsync(s => s.UserId == shopper.UserId, ct)).ScheduledDodoProductId);
+    }
 }

@@ -25,6 +25,7 @@ public static class OrdersRegistration
         services.AddScoped<SubscriptionOutcomes>();
         services.AddScoped<SubscriptionQueries>();
         services.AddScoped<PaymentMethodUpdate>();
+        services.AddScoped<ScheduledChangeCancellation>();
         services.AddScoped<CustomerMessages>();
         services.AddScoped<IWebhookHandler, PaymentWebhookHandler>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();
