@@ -17,10 +17,12 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
         var offer = new OrderPage(page).Offer("Upgrade to Pro");
         await Expect(offer).ToContainTextAsync("Most popular upgrade");
         await Expect(offer).ToContainTextAsync("+$50.00 / month");
+        await Expect(offer).ToContainTextAsync("Charged to VISA •••• 4242, the card your plan is billed to");
 
         await offer.GetByRole(AriaRole.Button, new() { Name = "Review upgrade" }).ClickAsync();
         var dialog = new PlanChangeDialog(page);
         await Expect(dialog.ChargedNow).ToHaveTextAsync("$50.00");
+        await Expect(page.GetByTestId("plan-card")).ToHaveTextAsync("VISA •••• 4242, expires 06/32");
         await Expect(dialog.Dialog).ToContainTextAsync("Immediately");
         await Expect(dialog.Dialog).ToContainTextAsync("You pay the difference between the two plans' prices now");
         await dialog.ConfirmAsync();

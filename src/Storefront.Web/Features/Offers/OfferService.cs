@@ -181,7 +181,14 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
         var current = currentProduct is null ? null : CatalogItem.From(currentProduct);
 
         Storefront.Domain.Payments.SavedCard? card = null;
-        if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
+        if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
+        {
+            // A plan offer is charged to the card the subscription bills, so that is the card the offer names.
+            var billedTo = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == attempt.UserId && s.Status == "active")
+                .Select(s => s.PaymentMethodId).FirstOrDefaultAsync(cancellationToken);
+            card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), billedTo, cancellationToken);
+        }
+        else if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
         {
             // Checked before the button is shown: an expired or wrong-currency card is never offered for one click.
             card = await CustomerBilling.LatestAsync(db, attempt.UserId, cancellationToken) is null

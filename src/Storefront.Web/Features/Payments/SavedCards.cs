@@ -24,6 +24,12 @@ public sealed class SavedCards(DodoClient dodo, TimeProvider clock)
             ? null
             : OneClickEligibility.Choose(await ListAsync(dodoCustomerId, cancellationToken), currency, clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The card a subscription is billed to (what a plan change charges), when Dodo still has it.</summary>
+    public async Task<SavedCard?> ForSubscriptionAsync(string? dodoCustomerId, string? paymentMethodId, CancellationToken cancellationToken) =>
+        dodoCustomerId is null || paymentMethodId is null
+            ? null
+            : (await ListAsync(dodoCustomerId, cancellationToken)).FirstOrDefault(c => c.PaymentMethodId == paymentMethodId);
+
     private static SavedCard? ToSavedCard(PaymentMethodItem method) =>
         method.Card!.TryGetExpiry(out var year, out var month)
             ? new SavedCard(method.PaymentMethodId, method.Card.CardNetwork ?? "Card", method.Card.Last4Digits ?? "????", month, year,

@@ -20,6 +20,8 @@ public sealed partial class PlanChangeService(
     IDbContextFactory<StorefrontDbContext> dbFactory,
     DodoClient dodo,
     PlanChangePolicyStore policies,
+    Payments.SavedCards cards,
+    Payments.DodoCustomerLink customers,
     IChargeFaults faults,
     OrderNotifier notifier,
     TimeProvider clock,
@@ -45,7 +47,10 @@ public sealed partial class PlanChangeService(
         };
         db.PlanChangeQuotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
-        return View(quote, from, to, preview);
+        return View(quote, from, to, preview) with
+        {
+            Card = await cards.ForSubscriptionAsync(await customers.FindAsync(userId, cancellationToken), subscription.PaymentMethodId, cancellationToken),
+        };
     }
 
     /// <summary>Confirms a quote the customer saw. <paramref name="offerAttemptId"/> links an upgrade offered after a purchase.</summary>

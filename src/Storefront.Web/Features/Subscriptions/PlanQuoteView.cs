@@ -21,6 +21,9 @@ public sealed record PlanQuoteView(
     Money NewRecurring,
     IReadOnlyList<QuoteLine> Lines)
 {
+    /// <summary>The subscription's card, which Dodo charges for the change (null when Dodo no longer lists it).</summary>
+    public Storefront.Domain.Payments.SavedCard? Card { get; init; }
+
     /// <summary>Credit the change creates (Dodo: positive customer_credits); never shows a negative number as credit.</summary>
     public Money? CreditCreated => CustomerCreditsMinor > 0 ? new Money(CustomerCreditsMinor, ChargedNow.Currency) : null;
 
