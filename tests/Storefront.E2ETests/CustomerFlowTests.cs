@@ -72,6 +72,24 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
     }
 
     [Fact]
+    public async Task MyAccount_SavedCard_CanBeRemoved_AndTheNextOfferAsksForACard()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await BuyAsync(page, "starter-course");
+        await page.GotoAsync("account");
+        var cards = page.GetByRole(AriaRole.Region, new() { Name = "Saved cards" });
+        await Expect(cards).ToContainTextAsync("VISA •••• 4242 · expires 06/32");
+        await page.Locator("[data-interactive=true]").First.WaitForAsync();
+
+        await cards.GetByRole(AriaRole.Button, new() { Name = "Remove VISA •••• 4242" }).ClickAsync();
+
+        await Expect(cards.GetByRole(AriaRole.Status)).ToContainTextAsync("The card was removed.");
+        await Expect(cards).ToContainTextAsync("No saved cards.");
+        await page.GotoAsync("products/starter-course");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pay with a card" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Downsell_DeclinedOfferShowsTheCheaperOneOnce_DecliningAgainEndsIt()
     {
         var (page, _) = await session.NewCustomerAsync();

@@ -15,6 +15,7 @@ public static class OrdersRegistration
         services.AddSingleton<OrderNotifier>();
         services.AddScoped<DodoCustomerLink>();
         services.AddScoped<SavedCards>();
+        services.AddScoped<SavedCardRemoval>();
         services.AddScoped<CheckoutService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<PaymentOutcomes>();
