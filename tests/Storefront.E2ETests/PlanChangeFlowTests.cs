@@ -89,6 +89,34 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
     }
 
     [Fact]
+    public async Task UpgradeDeclined_WaitsForPayment_AnotherCardThenTryAgain_ChangesThePlan()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "basic-plan", "4000 0000 0000 0341");
+        var offer = new OrderPage(page).Offer("Upgrade to Pro");
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Review upgrade" }).ClickAsync();
+        await new PlanChangeDialog(page).ConfirmAsync();
+        await Expect(offer).ToContainTextAsync("Your plan didn't change.", new() { Timeout = 15_000 });
+
+        await offer.GetByRole(AriaRole.Link, new() { NameRegex = new("My subscription") }).ClickAsync();
+        var waiting = page.GetByTestId("awaiting-payment");
+        await Expect(waiting).ToContainTextAsync("Your change to Pro plan is waiting for payment.", new() { Timeout = 15_000 });
+        await Expect(waiting).ToContainTextAsync("You're still on Basic plan, and nothing was charged.");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Use another card" }).ClickAsync();
+        await new DodoCheckoutPage(page).PayAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/account/subscription"));
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await waiting.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        var dialog = new PlanChangeDialog(page);
+        await Expect(dialog.ChargedNow).ToHaveTextAsync("$50.00");
+        await dialog.ConfirmAsync();
+
+        await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan", new() { Timeout = 15_000 });
+        await Expect(waiting).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task RenewalDeclined_PaymentProblemBanner_UpdateCardReactivatesThePlan()
     {
         var (page, _) = await session.NewCustomerAsync();

@@ -127,6 +127,19 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
         return await store.WaitForAsync(db => db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId), o => o.Status == OrderStatus.Paid, "the order to be paid");
     }
 
+    /// <summary>Saves a new card for the subscription the way a customer does: "Use another card", then Dodo's page.</summary>
+    public async Task UpdateSubscriptionCardAsync(string card = "4242424242424242")
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var link = await scope.ServiceProvider.GetRequiredService<Storefront.Web.Features.Subscriptions.PaymentMethodUpdate>().StartAsync(UserId, store.BaseUrl, CancellationToken.None);
+        using var page = await store.Client().PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = Email, ["name"] = "Test Shopper", ["card_number"] = card, ["expiry"] = "06/32", ["cvc"] = "123",
+            ["card_holder"] = "Test Shopper", ["country"] = "US", ["street"] = Street, ["city"] = "Springfield", ["state"] = "OR", ["zipcode"] = "97477",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
     public async Task<string> DodoCustomerIdAsync()
     {
         await using var scope = store.Services.CreateAsyncScope();

@@ -253,10 +253,16 @@ public sealed partial class OfferAcceptance(
         _ => OrderKind.Upsell,
     };
 
-    /// <summary>Moves the attempt only from the expected state: a webhook that already finished it is never undone.</summary>
-    private static Task MoveAsync(StorefrontDbContext db, Guid attemptId, OfferAttemptStatus from, OfferAttemptStatus to, string? failure = null) =>
-        db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == from).ExecuteUpdateAsync(set => set
+    /// <summary>
+    /// Moves the attempt only from the expected state (a webhook that already finished it is never undone), and only
+    /// along the claimed-action state machine.
+    /// </summary>
+    private static Task MoveAsync(StorefrontDbContext db, Guid attemptId, OfferAttemptStatus from, OfferAttemptStatus to, string? failure = null)
+    {
+        OfferAttemptStages.EnsureCanMove(from, to);
+        return db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == from).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.Status, to).SetProperty(a => a.FailureMessage, a => failure ?? a.FailureMessage), CancellationToken.None);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer attempt {AttemptId}: Dodo refused the charge ({Code}: {Message})")]
     private static partial void LogRefused(ILogger logger, Guid attemptId, string? code, string message);

@@ -2,6 +2,7 @@ using Dodo.Payments;
 using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Domain.MoneyActions;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
@@ -27,17 +28,17 @@ public sealed partial class OfferSettlement(
 {
     public const string NotChargedMessage = "Dodo did not take the payment. Nothing was charged.";
 
-    /// <summary>Attempts the reconciler should look up now.</summary>
+    /// <summary>Attempts the claimed-action state machine says to look up now (<see cref="ClaimedAction.IsDue"/>).</summary>
     public async Task<IReadOnlyList<Guid>> DueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - options.Value.StaleAfter;
-        var late = now - options.Value.WebhookLateAfter;
+        var (staleBefore, lateBefore, _) = options.Value.Timings.Cutoffs(clock.GetUtcNow().UtcDateTime);
+        var (unknown, claimed, submitted) = (OfferAttemptStages.At(ClaimStage.Unknown), OfferAttemptStages.At(ClaimStage.Claimed), OfferAttemptStages.At(ClaimStage.Submitted));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A submitted attempt without an order is a plan offer: its quote is settled instead (PlanChangeSettlement).
         return await db.OfferAttempts.AsNoTracking()
-            .Where(a => a.Status == OfferAttemptStatus.Unknown
-                || (a.Status == OfferAttemptStatus.Charging && a.DecidedAt < stale)
-                || (a.Status == OfferAttemptStatus.Submitted && a.ResultOrderId != null && a.DecidedAt < late))
+            .Where(a => unknown.Contains(a.Status)
+                || (claimed.Contains(a.Status) && a.DecidedAt < staleBefore)
+                || (submitted.Contains(a.Status) && a.ResultOrderId != null && a.DecidedAt < lateBefore))
             .OrderBy(a => a.DecidedAt).Select(a => a.Id).Take(100).ToListAsync(cancellationToken);
     }
 
@@ -61,7 +62,7 @@ public sealed partial class OfferSettlement(
         }
 
         // A submitted checkout (Dodo's page) waits for the customer; only a one-click claim can be given up.
-        if (attempt.Status == OfferAttemptStatus.Submitted || clock.GetUtcNow().UtcDateTime - claimedAt < options.Value.GiveUpAfter)
+        if (!ClaimedAction.MayConcludeNothingHappened(attempt.Status.Stage(), claimedAt, clock.GetUtcNow().UtcDateTime, options.Value.Timings, SubmittedEffect.WaitsForCustomer))
         {
             return false;
         }

@@ -54,9 +54,10 @@ public sealed class PaymentOutcomes(
         if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status)
             && quote.OnFailure == Storefront.Domain.Plans.PaymentFailureBehaviour.PreventChange)
         {
-            // With prevent_change the plan stays as it was; the page says why and how to fix it. (With apply_change the
-            // plan changes anyway and goes on hold: plan_changed applies the quote and the on-hold banner says the rest.)
-            await Subscriptions.PlanChangeEnd.FailAsync(db, quote, Payments.DeclineWords.For(payment), cancellationToken);
+            // With prevent_change the plan stays as it was and the change waits for the customer to pay with another
+            // card or keep their plan. (With apply_change the plan changes anyway and goes on hold: plan_changed applies
+            // the quote and the on-hold banner says the rest.)
+            await Subscriptions.PlanChangeEnd.AwaitPaymentAsync(db, quote, Payments.DeclineWords.For(payment), cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

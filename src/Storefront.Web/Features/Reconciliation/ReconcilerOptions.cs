@@ -25,7 +25,13 @@ public sealed class ReconcilerOptions
     /// <summary>A submitted charge or plan change whose webhook has not arrived after this long is looked up at Dodo.</summary>
     [Range(0.1, 86_400)] public double WebhookLateAfterSeconds { get; set; } = 60;
 
+    /// <summary>A plan change left waiting for the customer to pay with another card ends as abandoned after this long.</summary>
+    [Range(0.1, 2_592_000)] public double AbandonAfterSeconds { get; set; } = 86_400;
+
     public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
+
+    /// <summary>The same waits, as the claimed-action state machine takes them.</summary>
+    public Storefront.Domain.MoneyActions.ReconcileTimings Timings => new(StaleAfter, WebhookLateAfter, GiveUpAfter, TimeSpan.FromSeconds(AbandonAfterSeconds));
 
     public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);
 

@@ -22,6 +22,12 @@ public enum QuoteStatus
 
     /// <summary>No answer from Dodo; settled by looking the subscription up.</summary>
     Unknown = 6,
+
+    /// <summary>
+    /// Dodo declined the change's charge under prevent_change, so the plan stays as it was. The customer can pay with
+    /// another card (a fresh quote replaces this one) or keep their plan; untouched, it is abandoned after a while.
+    /// </summary>
+    AwaitingPayment = 7,
 }
 
 /// <summary>A plan-change preview the customer saw. Confirming re-checks Dodo's numbers against it.</summary>

@@ -29,6 +29,29 @@ public sealed partial class PlanChangeService(
 {
     public const string QuoteIdKey = "plan_change_quote_id";
 
+    public const string RefusedMessage = "Dodo couldn't make this change, so your plan is unchanged and nothing was charged.";
+
+    public const string KeptMessage = "You kept your current plan. Nothing was charged.";
+
+    /// <summary>
+    /// "Keep my current plan" for a change waiting for payment (prevent_change declined it): it ends, nothing was
+    /// charged and Dodo never changed the plan.
+    /// </summary>
+    public async Task<string> KeepCurrentPlanAsync(string userId, Guid quoteId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var quote = await db.PlanChangeQuotes.FirstOrDefaultAsync(q => q.Id == quoteId && q.UserId == userId && q.Status == QuoteStatus.AwaitingPayment, cancellationToken);
+        if (quote is null)
+        {
+            return "There is no plan change waiting for payment.";
+        }
+
+        await PlanChangeEnd.FailAsync(db, quote, KeptMessage, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.NotifyAsync(userId);
+        return KeptMessage;
+    }
+
     public async Task<PlanQuoteView> QuoteAsync(string userId, string subscriptionId, string targetProductId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -95,6 +118,10 @@ public sealed partial class PlanChangeService(
             return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, "This plan change was already confirmed.");
         }
 
+        // A change waiting for payment is replaced by this one (the customer is trying again, or chose another plan).
+        await db.PlanChangeQuotes.Where(q => q.DodoSubscriptionId == quote.DodoSubscriptionId && q.Id != quoteId && q.Status == QuoteStatus.AwaitingPayment)
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Status, QuoteStatus.Superseded), cancellationToken);
+
         if (offerAttemptId is { } attemptId)
         {
             // The offered upgrade counts as that offer's one attempt.
@@ -118,12 +145,13 @@ public sealed partial class PlanChangeService(
             var failed = await db.PlanChangeQuotes.SingleAsync(q => q.Id == quoteId, CancellationToken.None);
             if (failed.Status == QuoteStatus.Confirming)
             {
-                await PlanChangeEnd.FailAsync(db, failed, refused.DodoMessage, CancellationToken.None);
+                await PlanChangeEnd.FailAsync(db, failed, RefusedMessage, CancellationToken.None);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
 
+            LogRefused(logger, quoteId, refused.Code, refused.DodoMessage); // Dodo's words are for the merchant
             await notifier.NotifyAsync(userId);
-            return new ConfirmResult(ConfirmOutcome.Failed, "Dodo refused the change: " + refused.DodoMessage + " Nothing was charged.");
+            return new ConfirmResult(ConfirmOutcome.Failed, RefusedMessage);
         }
         catch (DodoUnknownOutcomeException lost)
         {
@@ -201,9 +229,16 @@ public sealed partial class PlanChangeService(
         preview.NewPlan.NextBillingDate.UtcDateTime, new Money(preview.NewPlan.RecurringPreTaxAmount, preview.NewPlan.Currency),
         preview.ImmediateCharge.LineItems.Select(l => new QuoteLine(l.Name ?? to.Name, l.Quantity ?? 1, new Money(l.UnitPrice ?? 0, l.Currency), l.ProrationFactor ?? 1)).ToList());
 
-    private static Task Move(StorefrontDbContext db, Guid quoteId, QuoteStatus from, QuoteStatus to, string? failure) =>
-        db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == from).ExecuteUpdateAsync(set => set
+    /// <summary>Moves the quote only from the expected state, and only along the claimed-action state machine.</summary>
+    private static Task Move(StorefrontDbContext db, Guid quoteId, QuoteStatus from, QuoteStatus to, string? failure)
+    {
+        QuoteStages.EnsureCanMove(from, to);
+        return db.PlanChangeQuotes.Where(q => q.Id == quoteId && q.Status == from).ExecuteUpdateAsync(set => set
             .SetProperty(q => q.Status, to).SetProperty(q => q.FailureMessage, q => failure ?? q.FailureMessage), CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plan change quote {QuoteId}: Dodo refused the change ({Code}: {Message})")]
+    private static partial void LogRefused(ILogger logger, Guid quoteId, string? code, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan change quote {QuoteId}: no answer from Dodo")]
     private static partial void LogUnknown(ILogger logger, Exception error, Guid quoteId);

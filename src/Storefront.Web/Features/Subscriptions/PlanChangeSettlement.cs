@@ -3,6 +3,7 @@ using Dodo.Payments.Models;
 using Dodo.Payments.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Domain.MoneyActions;
 using Storefront.Domain.Plans;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
@@ -20,6 +21,7 @@ public sealed partial class PlanChangeSettlement(
     IDbContextFactory<StorefrontDbContext> dbFactory,
     DodoClient dodo,
     SubscriptionOutcomes subscriptions,
+    PaymentOutcomes outcomes,
     OrderNotifier notifier,
     IOptions<ReconcilerOptions> options,
     TimeProvider clock,
@@ -27,16 +29,20 @@ public sealed partial class PlanChangeSettlement(
 {
     public const string NotChangedMessage = "Dodo did not change the plan. Nothing was charged.";
 
+    public const string AbandonedMessage = "The plan change wasn't paid, so your plan stayed as it was.";
+
+    /// <summary>Quotes the claimed-action state machine says to look up now (<see cref="ClaimedAction.IsDue"/>).</summary>
     public async Task<IReadOnlyList<Guid>> DueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stale = now - options.Value.StaleAfter;
-        var late = now - options.Value.WebhookLateAfter;
+        var (staleBefore, lateBefore, abandonedBefore) = options.Value.Timings.Cutoffs(clock.GetUtcNow().UtcDateTime);
+        var (unknown, claimed, submitted, waiting) =
+            (QuoteStages.At(ClaimStage.Unknown), QuoteStages.At(ClaimStage.Claimed), QuoteStages.At(ClaimStage.Submitted), QuoteStages.At(ClaimStage.AwaitingCustomer));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.PlanChangeQuotes.AsNoTracking()
-            .Where(q => q.Status == QuoteStatus.Unknown
-                || (q.Status == QuoteStatus.Confirming && q.SubmittedAt < stale)
-                || (q.Status == QuoteStatus.Submitted && q.SubmittedAt < late))
+            .Where(q => unknown.Contains(q.Status)
+                || (claimed.Contains(q.Status) && q.SubmittedAt < staleBefore)
+                || (submitted.Contains(q.Status) && q.SubmittedAt < lateBefore)
+                || (waiting.Contains(q.Status) && q.SubmittedAt < abandonedBefore))
             .OrderBy(q => q.SubmittedAt).Select(q => q.Id).Take(100).ToListAsync(cancellationToken);
     }
 
@@ -45,6 +51,13 @@ public sealed partial class PlanChangeSettlement(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var quote = await db.PlanChangeQuotes.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
+        if (quote is { Status: QuoteStatus.AwaitingPayment })
+        {
+            // Left waiting for the customer past the abandon window: Dodo never changed the plan.
+            await EndAsync(quoteId, AbandonedMessage, cancellationToken);
+            return true;
+        }
+
         if (quote is null || !PlanChangeEnd.IsOpen(quote.Status))
         {
             return quote is not null;
@@ -65,11 +78,14 @@ public sealed partial class PlanChangeSettlement(
         var payment = payments.Items.FirstOrDefault(p => p.Metadata?.GetValueOrDefault(PlanChangeService.QuoteIdKey) == quoteId.ToString());
         if (payment is { Status: PaymentStatus.Failed or PaymentStatus.Cancelled })
         {
-            await EndAsync(quoteId, "The payment for the plan change was declined. Your plan is unchanged.", cancellationToken);
+            // Applied as its webhook would be: under prevent_change the change now waits for the customer's payment.
+            await outcomes.ApplyAsync(await dodo.GetPaymentAsync(payment.PaymentId, cancellationToken), cancellationToken);
             return true;
         }
 
-        if (payment is not null || clock.GetUtcNow().UtcDateTime - (quote.SubmittedAt ?? quote.CreatedAt) < options.Value.GiveUpAfter)
+        var since = quote.SubmittedAt ?? quote.CreatedAt;
+        if (payment is not null || !ClaimedAction.MayConcludeNothingHappened(
+                quote.Status.Stage(), since, clock.GetUtcNow().UtcDateTime, options.Value.Timings, SubmittedEffect.ShowsAtOnce))
         {
             return false; // charged or still being charged: the change follows; look again later
         }
@@ -83,7 +99,7 @@ public sealed partial class PlanChangeSettlement(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var quote = await db.PlanChangeQuotes.SingleAsync(q => q.Id == quoteId, cancellationToken);
-        if (PlanChangeEnd.IsOpen(quote.Status))
+        if (PlanChangeEnd.IsOpen(quote.Status) || quote.Status == QuoteStatus.AwaitingPayment)
         {
             await (message is null ? PlanChangeEnd.ApplyAsync(db, quote, cancellationToken) : PlanChangeEnd.FailAsync(db, quote, message, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);

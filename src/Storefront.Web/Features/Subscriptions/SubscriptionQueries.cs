@@ -12,7 +12,11 @@ public sealed record SubscriptionOverview(
     CatalogItem? Plan,
     CatalogItem? ScheduledPlan,
     IReadOnlyList<CatalogItem> OtherPlans,
-    PlanChangeQuote? LatestQuote);
+    PlanChangeQuote? LatestQuote)
+{
+    /// <summary>The plan of a change that waits for the customer's payment (prevent_change declined its charge).</summary>
+    public CatalogItem? AwaitingPaymentPlan { get; init; }
+}
 
 public sealed record AccountOverview(
     SubscriptionOverview Subscription,
@@ -57,6 +61,7 @@ public sealed class SubscriptionQueries(IDbContextFactory<StorefrontDbContext> d
         var quote = subscription is null ? null : await db.PlanChangeQuotes.AsNoTracking()
             .Where(q => q.DodoSubscriptionId == subscription.DodoSubscriptionId && q.Status != QuoteStatus.Quoted && q.Status != QuoteStatus.Superseded)
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote);
+        var awaiting = quote is { Status: QuoteStatus.AwaitingPayment } && products.TryGetValue(quote.TargetDodoProductId, out var wanted) ? CatalogItem.From(wanted) : null;
+        return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote) { AwaitingPaymentPlan = awaiting };
     }
 }
