@@ -4,9 +4,13 @@ using Storefront.Web.Features.Admin;
 using Storefront.Web.Features.Api;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Email;
+using Storefront.Web.Features.Live;
+using Storefront.Web.Features.Notifications;
+using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Reconciliation;
+using Storefront.Web.Features.Subscriptions;
 using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
 
@@ -21,7 +25,11 @@ builder.AddStorefrontUi();
 builder.AddCatalog();
 builder.AddDodo();
 builder.AddDodoWebhooks();
-builder.AddCommerce();
+builder.AddLiveUpdates();
+builder.AddNotifications();
+builder.AddOrders();
+builder.AddOffers();
+builder.AddSubscriptions();
 builder.AddReconciliation();
 builder.AddAdmin();
 

@@ -40,6 +40,5 @@ internal static class TestCards
             ? ("GENERIC_DECLINE", "The card was declined for an off-session charge. Ask the customer to update their payment method.")
             : null,
         CardBehaviour.RequiresAuthentication => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(behaviour), behaviour, null),
     };
 }

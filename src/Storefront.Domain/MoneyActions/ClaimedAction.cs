@@ -43,7 +43,6 @@ public static class ClaimedAction
         (ClaimStage.Unknown, ClaimStage.Submitted or ClaimStage.AwaitingCustomer or ClaimStage.Ended) => true,
         (ClaimStage.AwaitingCustomer, ClaimStage.Submitted or ClaimStage.Ended) => true,
         (ClaimStage.Open or ClaimStage.Claimed or ClaimStage.Submitted or ClaimStage.Unknown or ClaimStage.AwaitingCustomer or ClaimStage.Ended, _) => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(from), from, "Not a claim stage."),
     };
 
     /// <summary>True while the action may still move money or be settled: everything between the claim and its end.</summary>
@@ -61,7 +60,6 @@ public static class ClaimedAction
         ClaimStage.Submitted => since < now - timings.WebhookLateAfter,
         ClaimStage.AwaitingCustomer => since < now - timings.AbandonAfter,
         ClaimStage.Open or ClaimStage.Ended => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Not a claim stage."),
     };
 
     /// <summary>

@@ -58,7 +58,6 @@ public static class OfferExplainer
             OfferKind.Downsell => new(rule, OfferVerdict.OnlyAfterDecline, $"Shown once if the customer declines rule {rule.FollowsRuleId}."),
             OfferKind.CrossSell when crossSells.Contains(rule.Id) => new(rule, OfferVerdict.WouldShow, "Suggested with the order and on the product page."),
             OfferKind.CrossSell => new(rule, OfferVerdict.Outranked, "Other cross-sells rank higher (three are shown at most)."),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
     }
 }

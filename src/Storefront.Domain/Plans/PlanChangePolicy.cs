@@ -30,8 +30,8 @@ public enum PlanChangeDirection
     Downgrade = 1,
 }
 
-/// <summary>How the store changes plans, set by an admin. Defaults are the issue's: upgrades and downgrades with
-/// difference_immediately, now; an upgrade whose charge fails keeps the old plan.</summary>
+/// <summary>How the store changes plans, set by an admin. By default upgrades and downgrades use difference_immediately,
+/// now, and an upgrade whose charge fails keeps the old plan (prevent_change) until the customer pays or gives up.</summary>
 public sealed record PlanChangePolicy(
     ProrationMode UpgradeMode = ProrationMode.DifferenceImmediately,
     PaymentFailureBehaviour UpgradeOnFailure = PaymentFailureBehaviour.PreventChange,
@@ -47,6 +47,5 @@ public sealed record PlanChangePolicy(
     {
         PlanChangeDirection.Upgrade => (UpgradeMode, ChangeTiming.Immediately, UpgradeOnFailure),
         PlanChangeDirection.Downgrade => (DowngradeMode, DowngradeTiming, DowngradeOnFailure),
-        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
     };
 }

@@ -9,7 +9,6 @@ public static class PlanChangeText
         ProrationMode.FullImmediately => "You pay the full price of the new plan now and a new billing period starts today.",
         ProrationMode.DifferenceImmediately => "You pay the difference between the two plans' prices now; a cheaper plan leaves a credit for your next bills.",
         ProrationMode.DoNotBill => "Nothing is charged or credited now; the new price applies from your next bill.",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 
     public static string WireName(ProrationMode mode) => mode switch
@@ -18,6 +17,5 @@ public static class PlanChangeText
         ProrationMode.FullImmediately => "full_immediately",
         ProrationMode.DifferenceImmediately => "difference_immediately",
         ProrationMode.DoNotBill => "do_not_bill",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 }

@@ -94,7 +94,6 @@ public static class UpsellApi
             AcceptOutcome.Failed => TypedResults.Json(body, statusCode: StatusCodes.Status402PaymentRequired),
             AcceptOutcome.NeedsCheckout or AcceptOutcome.Refused => TypedResults.Conflict(body),
             AcceptOutcome.TooManyRequests => ApiProblem.TooManyRequests(result.RetryAfter, result.Message),
-            _ => TypedResults.Problem("Unexpected outcome."),
         };
     }
 
@@ -107,7 +106,6 @@ public static class UpsellApi
         AcceptOutcome.NeedsCheckout => "needs_checkout",
         AcceptOutcome.Refused => "refused",
         AcceptOutcome.TooManyRequests => "too_many_requests",
-        _ => "unknown",
     };
 
     /// <summary>The account the id names, if the caller may act for it.</summary>

@@ -22,7 +22,6 @@ public sealed record CatalogItem(
     {
         ProductKind.Subscription => "Plan",
         ProductKind.OneTime => "One-time purchase",
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown product kind."),
     };
 
     public static CatalogItem From(CatalogProduct product) => new(

@@ -65,7 +65,8 @@ public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> d
         TimeInterval.Day => BillingInterval.Day,
         TimeInterval.Week => BillingInterval.Week,
         TimeInterval.Year => BillingInterval.Year,
-        _ => BillingInterval.Month,
+        // Dodo bills monthly unless told otherwise; an interval this code does not know yet is read the same way.
+        TimeInterval.Month or TimeInterval.Unknown or null => BillingInterval.Month,
     };
 
     private static async Task<string> UniqueIdAsync(StorefrontDbContext db, string slug, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Infrastructure.Security;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Offers;
 
@@ -54,7 +55,7 @@ public sealed partial class OfferAcceptance(
     SavedCards cards,
     OfferSettlement settlement,
     IChargeFaults faults,
-    OrderNotifier notifier,
+    CustomerChanges notifier,
     AccountRateLimits limits,
     StoreAddress address,
     TimeProvider clock,
@@ -237,7 +238,6 @@ public sealed partial class OfferAcceptance(
                 OfferKind.PostPurchaseUpsell => "post_purchase",
                 OfferKind.CrossSell => "cross_sell",
                 OfferKind.Downsell => "downsell",
-                _ => "offer",
             },
             ["original_order_id"] = attempt.OrderId.ToString(),
             [PaymentOutcomes.OfferAttemptIdKey] = attempt.Id.ToString(),
@@ -250,7 +250,6 @@ public sealed partial class OfferAcceptance(
         OfferKind.PostPurchaseUpsell => OrderKind.Upsell,
         OfferKind.CrossSell => OrderKind.CrossSell,
         OfferKind.Downsell => OrderKind.Downsell,
-        _ => OrderKind.Upsell,
     };
 
     /// <summary>

@@ -12,7 +12,6 @@ public static class OfferAttemptStages
         OfferAttemptStatus.Submitted => ClaimStage.Submitted,
         OfferAttemptStatus.Unknown => ClaimStage.Unknown,
         OfferAttemptStatus.Declined or OfferAttemptStatus.Succeeded or OfferAttemptStatus.Failed or OfferAttemptStatus.Withdrawn => ClaimStage.Ended,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not an offer attempt status."),
     };
 
     /// <summary>The statuses at a stage, for queries (the database stores the status, not the stage).</summary>

@@ -4,6 +4,7 @@ using Storefront.Domain.Offers;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Live;
 using Storefront.Web.Features.Payments;
 
 namespace Storefront.Web.Features.Offers;
@@ -13,7 +14,8 @@ namespace Storefront.Web.Features.Offers;
 /// cross-sells on product and order pages. Each shown offer is an <see cref="OfferAttempt"/>, found again on refresh
 /// or in another tab, so every view of the same offer shares one attempt and therefore at most one charge.
 /// </summary>
-public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactory, SavedCards cards, DodoCustomerLink customers, TimeProvider clock)
+public sealed class OfferService(
+    IDbContextFactory<StorefrontDbContext> dbFactory, SavedCards cards, DodoCustomerLink customers, CustomerChanges changes, TimeProvider clock)
 {
     /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
     public static readonly Guid NoOrder = Guid.Empty;
@@ -122,9 +124,16 @@ public sealed class OfferService(IDbContextFactory<StorefrontDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.OfferAttempts
+        OfferAttemptStages.EnsureCanMove(OfferAttemptStatus.Shown, OfferAttemptStatus.Declined);
+        var declined = await db.OfferAttempts
             .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Declined).SetProperty(a => a.DecidedAt, now), cancellationToken) == 1;
+        if (declined)
+        {
+            await changes.NotifyAsync(userId); // every open page of the customer shows the next offer (or none)
+        }
+
+        return declined;
     }
 
     private static async Task<List<OfferRule>> LiveRulesAsync(StorefrontDbContext db, CancellationToken cancellationToken) =>

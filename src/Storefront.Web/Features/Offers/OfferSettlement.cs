@@ -7,6 +7,7 @@ using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Reconciliation;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Offers;
 
@@ -21,11 +22,13 @@ public sealed partial class OfferSettlement(
     DodoClient dodo,
     DodoCustomerLink customers,
     PaymentOutcomes outcomes,
-    OrderNotifier notifier,
+    CustomerChanges notifier,
     IOptions<ReconcilerOptions> options,
     TimeProvider clock,
-    ILogger<OfferSettlement> logger)
+    ILogger<OfferSettlement> logger) : IMoneySettlement
 {
+    public string What => "offer attempt";
+
     public const string NotChargedMessage = "Dodo did not take the payment. Nothing was charged.";
 
     /// <summary>Attempts the claimed-action state machine says to look up now (<see cref="ClaimedAction.IsDue"/>).</summary>

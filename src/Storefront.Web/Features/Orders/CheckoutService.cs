@@ -6,9 +6,6 @@ using Storefront.Web.Features.Payments;
 
 namespace Storefront.Web.Features.Orders;
 
-/// <summary>A refusal the customer should read ("That product isn't for sale"); nothing was charged or stored.</summary>
-public sealed class StoreRuleException(string message) : Exception(message);
-
 /// <summary>
 /// Starts a purchase on Dodo's hosted checkout: a pending order, then a checkout session for the account's Dodo
 /// customer that returns to the order page. Creating a session moves no money, so a failure here costs nothing.
@@ -58,19 +55,5 @@ public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFac
         order.CheckoutSessionId = session.SessionId;
         await db.SaveChangesAsync(cancellationToken);
         return new Uri(session.CheckoutUrl ?? throw new StoreRuleException("Dodo did not return a checkout page. Try again."));
-    }
-}
-
-internal static class MetadataExtensions
-{
-    /// <summary>Links a checkout to the offer it came from, so its payment counts for that offer.</summary>
-    public static Dictionary<string, string> WithOfferAttempt(this Dictionary<string, string> metadata, Guid? offerAttemptId)
-    {
-        if (offerAttemptId is not null)
-        {
-            metadata[PaymentOutcomes.OfferAttemptIdKey] = offerAttemptId.Value.ToString();
-        }
-
-        return metadata;
     }
 }

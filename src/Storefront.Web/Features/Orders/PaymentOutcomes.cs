@@ -3,20 +3,29 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Data;
 using Storefront.Domain;
 using Storefront.Web.Features.Notifications;
-using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Webhooks;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Orders;
 
 /// <summary>
-/// Applies what Dodo says about a payment (from a webhook or a lookup) to the order and offer it belongs to.
+/// Applies what Dodo says about a payment (from a webhook or a lookup) to the order it belongs to, and lets the
+/// features that registered an <see cref="IPaymentFollower"/> (an offer, a plan change) apply it to theirs, in one
+/// unit of work.
 /// Idempotent and order-independent: Paid and Succeeded are final, so a late payment.failed or a repeated
 /// payment.succeeded changes nothing, and an entitlement is granted once per order.
 /// </summary>
 public sealed class PaymentOutcomes(
-    IDbContextFactory<StorefrontDbContext> dbFactory, OrderNotifier notifier, CustomerMessages messages, StoreAddress address, TimeProvider clock)
+    IDbContextFactory<StorefrontDbContext> dbFactory,
+    IEnumerable<IPaymentFollower> followers,
+    CustomerChanges notifier,
+    CustomerMessages messages,
+    StoreAddress address,
+    TimeProvider clock)
 {
     public const string OrderIdKey = "order_id";
+
+    /// <summary>The metadata key that ties a payment to an offer attempt (set by Offers, read by its follower).</summary>
     public const string OfferAttemptIdKey = "offer_attempt_id";
 
     /// <summary>
@@ -39,63 +48,56 @@ public sealed class PaymentOutcomes(
     private async Task<WebhookOutcome> ApplyOnceAsync(Payment payment, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         var order = await FindOrderAsync(db, payment, cancellationToken);
-        var attempt = Guid.TryParse(payment.Metadata?.GetValueOrDefault(OfferAttemptIdKey), out var attemptId)
-            ? await db.OfferAttempts.FirstOrDefaultAsync(a => a.Id == attemptId, cancellationToken)
-            : null;
-        var quote = Guid.TryParse(payment.Metadata?.GetValueOrDefault(Subscriptions.PlanChangeService.QuoteIdKey), out var quoteId)
-            ? await db.PlanChangeQuotes.FirstOrDefaultAsync(q => q.Id == quoteId, cancellationToken)
-            : null;
-        if (order is null && attempt is null && quote is null)
+        var customers = new List<string>();
+        foreach (var follower in followers)
+        {
+            if (await follower.FollowAsync(db, payment, now, cancellationToken) is { } userId)
+            {
+                customers.Add(userId);
+            }
+        }
+
+        if (order is null && customers.Count == 0)
         {
             return WebhookOutcome.NoMatch;
         }
 
-        if (quote is not null && payment.Status is PaymentStatus.Failed or PaymentStatus.Cancelled && Subscriptions.PlanChangeEnd.IsOpen(quote.Status)
-            && quote.OnFailure == Storefront.Domain.Plans.PaymentFailureBehaviour.PreventChange)
+        if (order is not null)
         {
-            // With prevent_change the plan stays as it was and the change waits for the customer to pay with another
-            // card or keep their plan. (With apply_change the plan changes anyway and goes on hold: plan_changed applies
-            // the quote and the on-hold banner says the rest.)
-            await Subscriptions.PlanChangeEnd.AwaitPaymentAsync(db, quote, Payments.DeclineWords.For(payment), cancellationToken);
+            ApplyToOrder(db, order, payment, now);
+            customers.Add(order.UserId);
+            await EmailAboutAsync(db, order, cancellationToken);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        // A repeated or older event changes nothing: the customer's pages are told only about real changes.
+        var changed = db.ChangeTracker.HasChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed)
+        {
+            foreach (var userId in customers.Distinct(StringComparer.Ordinal))
+            {
+                await notifier.NotifyAsync(userId);
+            }
+        }
+
+        return WebhookOutcome.Applied;
+    }
+
+    private static void ApplyToOrder(StorefrontDbContext db, Order order, Payment payment, DateTime now)
+    {
         switch (payment.Status)
         {
             case PaymentStatus.Succeeded:
-                if (order is not null)
-                {
-                    MarkPaid(db, order, payment, now);
-                }
-
-                if (attempt is not null)
-                {
-                    attempt.Status = OfferAttemptStatus.Succeeded;
-                    attempt.PaymentId = payment.PaymentId;
-                    attempt.PaidAmountMinor = payment.TotalAmount;
-                    attempt.Currency = payment.Currency;
-                    attempt.FailureMessage = null;
-                    attempt.CustomerActionUrl = null;
-                    attempt.DecidedAt ??= now;
-                }
-
+                MarkPaid(db, order, payment, now);
                 break;
             case PaymentStatus.Failed or PaymentStatus.Cancelled:
-                if (order is { Status: not OrderStatus.Paid })
+                if (order.Status != OrderStatus.Paid)
                 {
                     order.Status = OrderStatus.Failed;
                     order.FailureCode = payment.ErrorCode;
                     order.FailureMessage = Payments.DeclineWords.For(payment);
-                }
-
-                if (attempt is { Status: not OfferAttemptStatus.Succeeded })
-                {
-                    attempt.Status = OfferAttemptStatus.Failed;
-                    attempt.PaymentId = payment.PaymentId;
-                    attempt.FailureMessage = Payments.DeclineWords.For(payment);
-                    attempt.CustomerActionUrl = null;
-                    attempt.DecidedAt ??= now;
                 }
 
                 break;
@@ -108,16 +110,6 @@ public sealed class PaymentOutcomes(
 
                 break;
         }
-
-        if (order is not null)
-        {
-            await EmailAboutAsync(db, order, cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var userId = order?.UserId ?? attempt?.UserId ?? quote!.UserId;
-        await notifier.NotifyAsync(userId);
-        return WebhookOutcome.Applied;
     }
 
     /// <summary>A receipt when an order turns Paid; a payment-problem email when an added offer's charge fails. Once per order.</summary>

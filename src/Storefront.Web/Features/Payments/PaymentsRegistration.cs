@@ -8,7 +8,7 @@ namespace Storefront.Web.Features.Payments;
 public static class PaymentsRegistration
 {
     /// <summary>
-    /// The Dodo client. With Dodo:Environment=sandbox the offline Dodo runs in this process under /sandbox/dodo: in
+    /// The Dodo client, the customer link and saved cards. With Dodo:Environment=sandbox the offline Dodo runs in this process under /sandbox/dodo: in
     /// Development with the documented development key and secret unless others are configured; anywhere else only
     /// when DodoSandbox:AllowOutsideDevelopment=true and with a key and secret of its own (see
     /// <see cref="DodoDeploymentValidator"/>). Outside Development nothing defaults to the sandbox.
@@ -17,6 +17,9 @@ public static class PaymentsRegistration
     {
         builder.Services.AddDodoPayments();
         builder.Services.AddSingleton<IValidateOptions<DodoOptions>, DodoDeploymentValidator>();
+        builder.Services.AddScoped<DodoCustomerLink>();
+        builder.Services.AddScoped<SavedCards>();
+        builder.Services.AddScoped<SavedCardRemoval>();
         if (!UsesSandbox(builder.Configuration, builder.Environment))
         {
             return builder;

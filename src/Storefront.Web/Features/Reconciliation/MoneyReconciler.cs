@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Storefront.Web.Data;
-using Storefront.Web.Features.Offers;
-using Storefront.Web.Features.Orders;
-using Storefront.Web.Features.Subscriptions;
 
 namespace Storefront.Web.Features.Reconciliation;
 
@@ -11,13 +6,12 @@ namespace Storefront.Web.Features.Reconciliation;
 /// Brings every money action to an end state without anyone watching a page: offer charges and plan changes whose
 /// outcome is unknown, stale or waiting on a late webhook, and checkout orders Dodo has not told us about. It only
 /// reads Dodo (lookups) and applies what it finds the way the webhook would; it never sends a charge. Safe to run on
-/// every instance: each settlement moves state only from the state it read.
+/// every instance: each settlement moves state only from the state it read. The kinds of action are the features'
+/// <see cref="IMoneySettlement"/> registrations.
 /// </summary>
 public sealed partial class MoneyReconciler(
     IServiceScopeFactory scopes,
-    IDbContextFactory<StorefrontDbContext> dbFactory,
     IOptions<ReconcilerOptions> options,
-    IOptions<StoreOptions> store,
     TimeProvider clock,
     ILogger<MoneyReconciler> logger) : BackgroundService
 {
@@ -41,37 +35,13 @@ public sealed partial class MoneyReconciler(
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var offers = scope.ServiceProvider.GetRequiredService<OfferSettlement>();
-        var plans = scope.ServiceProvider.GetRequiredService<PlanChangeSettlement>();
-        var orders = scope.ServiceProvider.GetRequiredService<OrderQueries>();
-
-        foreach (var attemptId in await offers.DueAsync(cancellationToken))
+        foreach (var settlement in scope.ServiceProvider.GetServices<IMoneySettlement>())
         {
-            await SafelyAsync(() => offers.SettleAsync(attemptId, cancellationToken), "offer attempt", attemptId);
+            foreach (var id in await settlement.DueAsync(cancellationToken))
+            {
+                await SafelyAsync(() => settlement.SettleAsync(id, cancellationToken), settlement.What, id);
+            }
         }
-
-        foreach (var quoteId in await plans.DueAsync(cancellationToken))
-        {
-            await SafelyAsync(() => plans.SettleAsync(quoteId, cancellationToken), "plan change", quoteId);
-        }
-
-        foreach (var order in await PendingCheckoutOrdersAsync(cancellationToken))
-        {
-            await SafelyAsync(async () => { await orders.SettlePendingAsync(order, cancellationToken); return true; }, "order", order.Id);
-        }
-    }
-
-    /// <summary>Checkout orders still pending after Store:PaymentLookupAfterSeconds (the webhook is slower than usual).</summary>
-    private async Task<List<Order>> PendingCheckoutOrdersAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var lateSince = now - TimeSpan.FromSeconds(store.Value.PaymentLookupAfterSeconds);
-        var oldest = now - TimeSpan.FromDays(1); // a checkout session lives 24 hours
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.Pending && o.CheckoutSessionId != null && o.OfferAttemptId == null
-                && o.CreatedAt < lateSince && o.CreatedAt > oldest)
-            .OrderBy(o => o.CreatedAt).Take(100).ToListAsync(cancellationToken);
     }
 
     private async Task SafelyAsync(Func<Task<bool>> settle, string what, Guid id)

@@ -9,6 +9,7 @@ using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Subscriptions;
 
@@ -23,7 +24,7 @@ public sealed partial class PlanChangeService(
     Payments.SavedCards cards,
     Payments.DodoCustomerLink customers,
     IChargeFaults faults,
-    OrderNotifier notifier,
+    CustomerChanges notifier,
     TimeProvider clock,
     ILogger<PlanChangeService> logger)
 {
@@ -215,7 +216,6 @@ public sealed partial class PlanChangeService(
                 ProrationMode.FullImmediately => ProrationBillingMode.FullImmediately,
                 ProrationMode.DifferenceImmediately => ProrationBillingMode.DifferenceImmediately,
                 ProrationMode.DoNotBill => ProrationBillingMode.DoNotBill,
-                _ => throw new ArgumentOutOfRangeException(nameof(mode)),
             },
             EffectiveAt = timing == ChangeTiming.NextBillingDate ? ChangeEffectiveAt.NextBillingDate : ChangeEffectiveAt.Immediately,
             OnPaymentFailure = onFailure == PaymentFailureBehaviour.ApplyChange ? OnPaymentFailure.ApplyChange : OnPaymentFailure.PreventChange,

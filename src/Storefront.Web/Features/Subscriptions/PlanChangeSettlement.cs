@@ -8,6 +8,7 @@ using Storefront.Domain.Plans;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Reconciliation;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Subscriptions;
 
@@ -22,11 +23,13 @@ public sealed partial class PlanChangeSettlement(
     DodoClient dodo,
     SubscriptionOutcomes subscriptions,
     PaymentOutcomes outcomes,
-    OrderNotifier notifier,
+    CustomerChanges notifier,
     IOptions<ReconcilerOptions> options,
     TimeProvider clock,
-    ILogger<PlanChangeSettlement> logger)
+    ILogger<PlanChangeSettlement> logger) : IMoneySettlement
 {
+    public string What => "plan change";
+
     public const string NotChangedMessage = "Dodo did not change the plan. Nothing was charged.";
 
     public const string AbandonedMessage = "The plan change wasn't paid, so your plan stayed as it was.";

@@ -13,7 +13,6 @@ public static class QuoteStages
         QuoteStatus.Unknown => ClaimStage.Unknown,
         QuoteStatus.AwaitingPayment => ClaimStage.AwaitingCustomer,
         QuoteStatus.Applied or QuoteStatus.Failed or QuoteStatus.Superseded => ClaimStage.Ended,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a quote status."),
     };
 
     /// <summary>The statuses at a stage, for queries (the database stores the status, not the stage).</summary>

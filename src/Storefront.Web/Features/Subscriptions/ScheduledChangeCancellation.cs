@@ -2,6 +2,7 @@ using Dodo.Payments;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Orders;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Subscriptions;
 
@@ -11,7 +12,7 @@ namespace Storefront.Web.Features.Subscriptions;
 /// cleared at once and subscription.updated confirms it.
 /// </summary>
 public sealed partial class ScheduledChangeCancellation(
-    IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, OrderNotifier notifier, ILogger<ScheduledChangeCancellation> logger)
+    IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, CustomerChanges notifier, ILogger<ScheduledChangeCancellation> logger)
 {
     public const string Cancelled = "Your scheduled plan change was cancelled. You keep your current plan.";
 

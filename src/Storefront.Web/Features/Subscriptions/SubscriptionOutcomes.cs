@@ -5,6 +5,7 @@ using Storefront.Web.Data;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Webhooks;
+using Storefront.Web.Features.Live;
 
 namespace Storefront.Web.Features.Subscriptions;
 
@@ -12,7 +13,7 @@ namespace Storefront.Web.Features.Subscriptions;
 /// Keeps the store's copy of a subscription in step with Dodo's events. An event older than the newest one applied
 /// is ignored, so duplicates and out-of-order deliveries never move a plan or status backwards.
 /// </summary>
-public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, OrderNotifier notifier, TimeProvider clock)
+public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, CustomerChanges notifier, TimeProvider clock)
 {
     public async Task<WebhookOutcome> ApplyAsync(string eventType, Subscription data, DateTime occurredAt, CancellationToken cancellationToken)
     {
@@ -104,6 +105,5 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
         SubscriptionStatus.Failed => "failed",
         SubscriptionStatus.Expired => "expired",
         SubscriptionStatus.Unknown => "unknown",
-        _ => "unknown",
     };
 }

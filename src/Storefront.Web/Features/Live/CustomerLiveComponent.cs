@@ -2,16 +2,20 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Storefront.Web.Identity;
 
-namespace Storefront.Web.Features.Orders;
+namespace Storefront.Web.Features.Live;
 
 /// <summary>
-/// Base for interactive customer components that re-read their data when a webhook changes something for the
-/// signed-in customer (via <see cref="OrderNotifier"/>), so the open page updates without a reload.
-/// <see cref="Interactive"/> turns true once the circuit is live (browser tests wait for data-interactive="true").
+/// Base for interactive customer components that re-read their data when something changes for the signed-in
+/// customer (<see cref="CustomerChanges"/>), so the open page updates without a reload: once per change, on this
+/// circuit. A failure while refreshing is dispatched to this component's circuit (its error UI), never thrown back
+/// at whoever reported the change. <see cref="Interactive"/> turns true once the circuit is live (browser tests
+/// wait for data-interactive="true").
 /// </summary>
 public abstract class CustomerLiveComponent : ComponentBase, IDisposable
 {
-    [Inject] private OrderNotifier Notifier { get; set; } = default!;
+    private IDisposable? subscription;
+
+    [Inject] private CustomerChanges Changes { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -38,11 +42,15 @@ public abstract class CustomerLiveComponent : ComponentBase, IDisposable
         }
 
         Interactive = true;
-        Notifier.CustomerChanged += OnCustomerChangedAsync;
+        if (UserId is not null)
+        {
+            subscription = Changes.Subscribe(UserId, RefreshAsync);
+        }
+
         OnCircuitStarted();
 
-        // Read again now that we listen: a webhook processed between the first read and the subscription would
-        // otherwise be missed until the next one.
+        // Read again now that we listen: a change made between the first read and the subscription would otherwise
+        // be missed until the next one.
         _ = RefreshAsync();
     }
 
@@ -51,17 +59,23 @@ public abstract class CustomerLiveComponent : ComponentBase, IDisposable
     {
     }
 
+    /// <summary>Re-reads and re-renders on this component's circuit; errors stay on the circuit.</summary>
     protected Task RefreshAsync() => InvokeAsync(async () =>
     {
-        await ReloadAsync();
-        StateHasChanged();
+        try
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }
+        catch (Exception error)
+        {
+            await DispatchExceptionAsync(error);
+        }
     });
-
-    private Task OnCustomerChangedAsync(string changedUserId) => changedUserId == UserId ? RefreshAsync() : Task.CompletedTask;
 
     public void Dispose()
     {
-        Notifier.CustomerChanged -= OnCustomerChangedAsync;
+        subscription?.Dispose();
         Dispose(true);
         GC.SuppressFinalize(this);
     }
