@@ -122,22 +122,9 @@ public sealed class SandboxHost : IAsyncLifetime
     }
 
     /// <summary>Waits until a delivered webhook matches, or fails the test after the timeout.</summary>
-    public async Task<ReceivedWebhook> WaitForWebhookAsync(Func<ReceivedWebhook, bool> match, string description, int timeoutMs = 10_000)
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (DateTime.UtcNow < deadline)
-        {
-            var found = Received.FirstOrDefault(match);
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"No webhook matched: {description}. Received: {string.Join(", ", Received.Select(r => r.Event.Type))}");
-    }
+    public Task<ReceivedWebhook> WaitForWebhookAsync(Func<ReceivedWebhook, bool> match, string description, int timeoutMs = 10_000) =>
+        Storefront.Testing.Wait.UntilAsync(() => Task.FromResult(Received.FirstOrDefault(match)),
+            $"a webhook matching {description} (received so far: {string.Join(", ", Received.Select(r => r.Event.Type))})", timeoutMs);
 
     /// <summary>Reads the payment until it leaves processing (one-click payments settle asynchronously, as Dodo's do).</summary>
     public Task<Payment> SettledPaymentAsync(string paymentId) => Storefront.Testing.Wait.UntilAsync(async () =>

@@ -42,7 +42,9 @@ public sealed class WebhookDeliveryTests(SandboxHost host) : IDisposable
         host.Controls.HoldDeliveries = true;
         host.Controls.DeliverNewestFirst = true;
         var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        // The dispatcher has looked at the queue twice since, and held everything: nothing went out.
+        var passes = host.Controls.HeldPasses;
+        await WaitUntilAsync(() => host.Controls.HeldPasses >= passes + 2, "the dispatcher to hold a pass");
         Assert.Empty(host.WebhooksFor(subscription.SubscriptionId));
 
         host.Controls.HoldDeliveries = false;
@@ -56,20 +58,14 @@ public sealed class WebhookDeliveryTests(SandboxHost host) : IDisposable
     [Fact]
     public async Task EveryDelivery_IsSignedWithTheConfiguredSecret()
     {
-        await Shopper.BuyAsync(host, SandboxHost.Addon);
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        var purchase = await Shopper.BuyAsync(host, SandboxHost.Addon);
+        await host.WaitForWebhookAsync(w => w.Event.Type == WebhookEventTypes.PaymentSucceeded
+            && w.Event.PaymentData().PaymentId == purchase.Query("payment_id"), "this purchase's payment.succeeded");
 
         Assert.NotEmpty(host.Received);
         Assert.All(host.Received, w => Assert.Equal(WebhookVerification.Valid, w.Verification));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 400 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition(), "Timed out waiting for " + what);
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Storefront.Testing.Wait.UntilAsync(() => Task.FromResult(condition()), what);
 }

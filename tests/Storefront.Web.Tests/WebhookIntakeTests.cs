@@ -128,21 +128,9 @@ public sealed class WebhookIntakeTests(WebhookIntakeTests.App app) : IClassFixtu
         Assert.Equal(WebhookProcessingStatus.Ignored, (await WaitProcessedAsync(id)).Status);
     }
 
-    private async Task<WebhookInboxEntry> WaitProcessedAsync(string webhookId)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var entry = await EntryAsync(webhookId);
-            if (entry is { Status: not (WebhookProcessingStatus.Received or WebhookProcessingStatus.Processing) })
-            {
-                return entry;
-            }
-
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException("The webhook was not processed.");
-    }
+    private Task<WebhookInboxEntry> WaitProcessedAsync(string webhookId) => Wait.UntilAsync(async () =>
+        await EntryAsync(webhookId) is { Status: not (WebhookProcessingStatus.Received or WebhookProcessingStatus.Processing) } entry ? entry : null,
+        "the webhook to be processed");
 
     private async Task<WebhookInboxEntry?> EntryAsync(string webhookId)
     {

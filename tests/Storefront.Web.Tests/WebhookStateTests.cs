@@ -42,7 +42,7 @@ public sealed class WebhookStateTests(WebhookStateTests.App app) : IClassFixture
         await SendAsync(body);
 
         await WaitAsync(db => db.Orders.SingleAsync(o => o.Id == order.Id, Ct), o => o.Status == OrderStatus.Paid);
-        await Task.Delay(300, Ct);
+        await WaitForInboxDrainedAsync(); // both copies handled: nothing else is going to happen
         await using var db = await DbAsync();
         Assert.Equal(1, await db.Entitlements.CountAsync(e => e.OrderId == order.Id, Ct));
     }
@@ -76,7 +76,7 @@ public sealed class WebhookStateTests(WebhookStateTests.App app) : IClassFixture
         await SendAsync(body);
 
         await WaitAsync(db => db.Subscriptions.FirstOrDefaultAsync(s => s.DodoSubscriptionId == subscriptionId, Ct), s => s is not null);
-        await Task.Delay(400, Ct);
+        await WaitForInboxDrainedAsync(); // both copies handled: nothing else is going to happen
         await using var db = await DbAsync();
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == userId, Ct));
         Assert.Contains("Pro plan", (await db.Notifications.SingleAsync(n => n.UserId == userId, Ct)).Message, StringComparison.Ordinal);
@@ -149,23 +149,20 @@ public sealed class WebhookStateTests(WebhookStateTests.App app) : IClassFixture
 
     private async Task<T> WaitAsync<T>(Func<StorefrontDbContext, Task<T>> read, Func<T, bool> done)
     {
-        for (var i = 0; i < 300; i++)
+        T last = default!;
+        await Wait.UntilAsync(async () =>
         {
             await using var db = await DbAsync();
-            var value = await read(db);
-            if (done(value))
-            {
-                return value;
-            }
-
-            await Task.Delay(25, Ct);
-        }
-
-        throw new TimeoutException("State did not settle.");
+            last = await read(db);
+            return done(last);
+        }, "the webhook state to settle");
+        return last;
     }
 
+    /// <summary>The processor is idle: every stored event has been handled (none received or being processed).</summary>
     private Task WaitForInboxDrainedAsync() =>
-        WaitAsync(db => db.WebhookInbox.CountAsync(e => e.Status == Storefront.Web.Features.Webhooks.WebhookProcessingStatus.Received, Ct), pending => pending == 0);
+        WaitAsync(db => db.WebhookInbox.CountAsync(e => e.Status == Storefront.Web.Features.Webhooks.WebhookProcessingStatus.Received
+            || e.Status == Storefront.Web.Features.Webhooks.WebhookProcessingStatus.Processing, Ct), pending => pending == 0);
 
     private Task<StorefrontDbContext> DbAsync() =>
         app.Services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(Ct);

@@ -25,6 +25,13 @@ public sealed class SandboxControls
     /// <summary>Keep webhooks queued until released (use with <see cref="DeliverNewestFirst"/> to reorder a batch).</summary>
     public bool HoldDeliveries { get; set; }
 
+    private long heldPasses;
+
+    /// <summary>How many times the dispatcher found deliveries held (tests wait on it instead of sleeping).</summary>
+    public long HeldPasses => Interlocked.Read(ref heldPasses);
+
+    internal void CountHeldPass() => Interlocked.Increment(ref heldPasses);
+
     /// <summary>Wait this long before each delivery.</summary>
     public int DeliveryDelayMilliseconds { get; set; }
 

@@ -64,6 +64,7 @@ internal sealed partial class WebhookDispatcher(
     {
         if (controls.HoldDeliveries)
         {
+            controls.CountHeldPass();
             return;
         }
 
