@@ -28,6 +28,14 @@ public static class CurrencyFormat
         return sign + symbol + digits;
     }
 
+    /// <summary>For files other programs read (CSV): "149.00 USD", invariant digits, no grouping or symbol.</summary>
+    public static string Plain(Money money)
+    {
+        var exponent = Exponent(money.Currency);
+        var major = money.Minor / (decimal)Pow10(exponent);
+        return major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + money.Currency;
+    }
+
     private static long Pow10(int exponent)
     {
         long value = 1;

@@ -53,4 +53,12 @@ public sealed class MoneyTests
 
         Assert.Equal(new Money(8000, "USD"), System.Text.Json.JsonSerializer.Deserialize<Money>(json));
     }
+
+    [Theory]
+    [InlineData(14900, "USD", "149.00 USD")]
+    [InlineData(-2000, "EUR", "-20.00 EUR")]
+    [InlineData(1500, "JPY", "1500 JPY")]
+    [InlineData(123456789, "INR", "1234567.89 INR")]
+    public void Plain_IsMajorUnitsWithTheCurrencysDecimals_ForFiles(long minor, string currency, string expected) =>
+        Assert.Equal(expected, CurrencyFormat.Plain(new Money(minor, currency)));
 }

@@ -1,3 +1,4 @@
+using Storefront.Domain;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,10 @@ public sealed class AdminServiceTests(LiveStore store)
         Assert.True(rule.Impressions >= 1 && rule.Accepts >= 1 && rule.Conversions >= 1);
         var usd = (Func<OfferStats, long>)(s => s.Revenue.Single(m => m.Currency == "USD").Minor);
         Assert.Equal(usd(before.Rules.Single(r => r.RuleId == offer.RuleId).Stats) - 2000, usd(rule));
-        Assert.Contains("rule_id,rule,impressions", OfferAnalytics.ToCsv(after), StringComparison.Ordinal);
+        var csv = OfferAnalytics.ToCsv(after);
+        Assert.Contains("rule_id,rule,impressions", csv, StringComparison.Ordinal);
+        Assert.Contains(CurrencyFormat.Plain(rule.Revenue.Single(m => m.Currency == "USD")), csv, StringComparison.Ordinal);
+        Assert.Equal(usd(rule), after.Days.Single().Revenue.Single(m => m.Currency == "USD").Minor - OtherRulesUsd(after, offer.RuleId));
     }
 
     [Fact]
@@ -150,4 +154,8 @@ public sealed class AdminServiceTests(LiveStore store)
         Assert.Contains(result!.Lines, l => l.Offer == "Complete bundle" && l.Verdict == nameof(OfferVerdict.WouldShow));
         Assert.Contains(result.Lines, l => l.Kind == nameof(OfferKind.Downsell) && l.Verdict == nameof(OfferVerdict.OnlyAfterDecline));
     }
+
+    /// <summary>Today's revenue from the other rules (other tests' offers on the same store), to isolate this rule's.</summary>
+    private static long OtherRulesUsd(AnalyticsReport report, long ruleId) =>
+        report.Rules.Where(r => r.RuleId != ruleId).SelectMany(r => r.Stats.Revenue).Where(m => m.Currency == "USD").Sum(m => m.Minor);
 }

@@ -14,7 +14,8 @@ public sealed record OfferStats(string Label, int Impressions, int Accepts, int 
     public string RevenueLabel => Revenue.Count == 0 ? "—" : string.Join(" + ", Revenue.Select(m => m.Format()));
 }
 
-public sealed record DayStats(DateTime Day, int Impressions, int Accepts, double Revenue);
+/// <summary>One day of the chart. Revenue stays in minor units per currency, as everywhere else.</summary>
+public sealed record DayStats(DateTime Day, int Impressions, int Accepts, IReadOnlyList<Money> Revenue);
 
 public sealed record AnalyticsReport(DateTime From, DateTime To, IReadOnlyList<(long RuleId, OfferStats Stats)> Rules, OfferStats Overall, IReadOnlyList<DayStats> Days);
 
@@ -48,8 +49,7 @@ public sealed class OfferAnalytics(IDbContextFactory<StorefrontDbContext> dbFact
             .Select(day =>
             {
                 var onDay = attempts.Where(a => a.CreatedAt >= day && a.CreatedAt < day.AddDays(1)).ToList();
-                var revenue = onDay.Where(a => a.Status == OfferAttemptStatus.Succeeded).Sum(a => Net(a, refunds));
-                return new DayStats(day, onDay.Count, onDay.Count(a => Accepted.Contains(a.Status)), revenue / 100.0);
+                return new DayStats(day, onDay.Count, onDay.Count(a => Accepted.Contains(a.Status)), Revenue(onDay, refunds));
             }).ToList();
         return new AnalyticsReport(start, end, perRule, overall, days);
     }
@@ -67,19 +67,22 @@ public sealed class OfferAnalytics(IDbContextFactory<StorefrontDbContext> dbFact
     }
 
     private static void Line(StringBuilder csv, string id, OfferStats s) => csv.Append(CultureInfo.InvariantCulture,
-        $"{id},{Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{Quote(string.Join(" ", s.Revenue.Select(m => m.ToString())))}\n");
+        $"{id},{Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{Quote(string.Join("; ", s.Revenue.Select(CurrencyFormat.Plain)))}\n");
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static OfferStats Stats(string label, IEnumerable<OfferAttempt> group, Dictionary<string, long> refunds)
     {
         var list = group.ToList();
-        var revenue = list.Where(a => a.Status == OfferAttemptStatus.Succeeded && a.Currency is not null)
+        return new OfferStats(label, list.Count, list.Count(a => Accepted.Contains(a.Status)), list.Count(a => a.Status == OfferAttemptStatus.Declined),
+            list.Count(a => a.Status == OfferAttemptStatus.Failed), list.Count(a => a.Status == OfferAttemptStatus.Succeeded), Revenue(list, refunds));
+    }
+
+    /// <summary>What succeeded offers charged, less their refunds, one total per currency (never added across currencies).</summary>
+    private static List<Money> Revenue(IEnumerable<OfferAttempt> attempts, Dictionary<string, long> refunds) =>
+        attempts.Where(a => a.Status == OfferAttemptStatus.Succeeded && a.Currency is not null)
             .GroupBy(a => a.Currency!)
             .Select(g => new Money(g.Sum(a => Net(a, refunds)), g.Key)).ToList();
-        return new OfferStats(label, list.Count, list.Count(a => Accepted.Contains(a.Status)), list.Count(a => a.Status == OfferAttemptStatus.Declined),
-            list.Count(a => a.Status == OfferAttemptStatus.Failed), list.Count(a => a.Status == OfferAttemptStatus.Succeeded), revenue);
-    }
 
     private static long Net(OfferAttempt attempt, Dictionary<string, long> refunds) =>
         (attempt.PaidAmountMinor ?? 0) - (attempt.PaymentId is not null ? refunds.GetValueOrDefault(attempt.PaymentId) : 0);
