@@ -18,7 +18,7 @@ public sealed class PlanChangeGuardTests(LiveStore store)
     {
         var shopper = await store.NewCustomerAsync();
         var order = await shopper.BuyAsync("basic-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         await using var scope = store.Services.CreateAsyncScope();
         var planChanges = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await planChanges.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class PlanChangeGuardTests(LiveStore store)
     {
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("basic-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         await using var scope = store.Services.CreateAsyncScope();
         var planChanges = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await planChanges.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", CancellationToken.None);
@@ -74,7 +74,7 @@ public sealed class PlanChangeGuardTests(LiveStore store)
     {
         var owner = await store.NewCustomerAsync();
         await owner.BuyAsync("basic-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == owner.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == owner.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         var other = await store.NewCustomerAsync();
         await using var scope = store.Services.CreateAsyncScope();
 
@@ -89,7 +89,7 @@ public sealed class PlanChangeGuardTests(LiveStore store)
     {
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("basic-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         await using var scope = store.Services.CreateAsyncScope();
         var planChanges = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await planChanges.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", CancellationToken.None);

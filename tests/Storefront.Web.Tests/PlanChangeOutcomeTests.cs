@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain.Plans;
 using Storefront.Web.Features.Subscriptions;
@@ -21,14 +22,14 @@ public sealed class PlanChangeOutcomeTests : IAsyncLifetime
             new PlanChangePolicy(UpgradeOnFailure: PaymentFailureBehaviour.ApplyChange), TestContext.Current.CancellationToken);
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("basic-plan", "4000000000000341");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         var plans = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await plans.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", TestContext.Current.CancellationToken);
 
         await plans.ConfirmAsync(shopper.UserId, quote.QuoteId, null, TestContext.Current.CancellationToken);
 
         await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId),
-            s => s.Status == "on_hold" && s.DodoProductId == "pdt_8Pr5Nz2Kw7Xq4Lm9Vt1Bh", "the new plan, on hold");
+            s => s.Status == SubscriptionStatus.OnHold && s.DodoProductId == "pdt_8Pr5Nz2Kw7Xq4Lm9Vt1Bh", "the new plan, on hold");
         var ended = await store.WaitForAsync(db => db.PlanChangeQuotes.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quote.QuoteId),
             q => q.Status != QuoteStatus.Submitted && q.Status != QuoteStatus.Confirming, "the quote to end");
         Assert.Equal(QuoteStatus.Applied, ended.Status);
@@ -43,7 +44,7 @@ public sealed class PlanChangeOutcomeTests : IAsyncLifetime
             new PlanChangePolicy(DowngradeTiming: ChangeTiming.NextBillingDate), ct);
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("pro-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         var plans = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await plans.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "basic-plan", ct);
         await plans.ConfirmAsync(shopper.UserId, quote.QuoteId, null, ct);
@@ -122,7 +123,7 @@ public sealed class PlanChangeOutcomeTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("basic-plan", "4000000000000341");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         await using var scope = store.Services.CreateAsyncScope();
         var plans = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
         var quote = await plans.QuoteAsync(shopper.UserId, subscription.DodoSubscriptionId, "pro-plan", ct);
@@ -133,7 +134,7 @@ public sealed class PlanChangeOutcomeTests : IAsyncLifetime
                 q => q.Status == QuoteStatus.AwaitingPayment, "the change to wait for payment");
             Assert.Contains("declined", waiting.FailureMessage, StringComparison.Ordinal);
             var kept = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => true, "the subscription");
-            Assert.Equal(("active", "pdt_2Bq7Lm4Xz9Wk1Vr6Tn3Cp"), (kept.Status, kept.DodoProductId));
+            Assert.Equal((SubscriptionStatus.Active, "pdt_2Bq7Lm4Xz9Wk1Vr6Tn3Cp"), (kept.Status, kept.DodoProductId));
         }
 
         return (shopper, subscription.DodoSubscriptionId, quote.QuoteId);

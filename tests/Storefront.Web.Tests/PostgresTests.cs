@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public sealed class PostgresTests(PostgresLiveStore store) : IClassFixture<Postg
         Postgres.SkipWhenUnavailable();
         var shopper = await store.NewCustomerAsync();
         await shopper.BuyAsync("basic-plan");
-        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == "active", "the subscription");
+        var subscription = await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == shopper.UserId), s => s.Status == SubscriptionStatus.Active, "the subscription");
         await using var scope = store.Services.CreateAsyncScope();
         var planChanges = scope.ServiceProvider.GetRequiredService<PlanChangeService>();
 

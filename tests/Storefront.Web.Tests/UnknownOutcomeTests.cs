@@ -152,7 +152,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
     }
 
     private async Task<string> WaitSubscriptionAsync(string userId) =>
-        (await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId), s => s.Status == "active", "the subscription")).DodoSubscriptionId;
+        (await store.WaitForAsync(db => db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId), s => s.Status == SubscriptionStatus.Active, "the subscription")).DodoSubscriptionId;
 
     private Task<OfferAttempt> WaitAttemptAsync(Guid attemptId, OfferAttemptStatus status) =>
         store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId), a => a.Status == status, $"the attempt to be {status}");

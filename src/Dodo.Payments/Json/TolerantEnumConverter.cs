@@ -42,4 +42,7 @@ public sealed class TolerantEnumConverter<TEnum> : JsonConverter<TEnum>
             : throw new JsonException($"{typeof(TEnum).Name}.{value} has no wire name and cannot be sent."));
 
     public static string WireName(TEnum value) => ToWire[value];
+
+    /// <summary>The member for a wire name; an unknown name is the zero member, as when reading JSON.</summary>
+    public static TEnum FromWireName(string name) => FromWire.TryGetValue(name, out var value) ? value : default;
 }

@@ -1,3 +1,5 @@
+using Dodo.Payments.Json;
+using SubscriptionStatus = Dodo.Payments.Models.SubscriptionStatus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Storefront.Web.Features.Audit;
@@ -59,7 +61,10 @@ internal sealed class CustomerSubscriptionConfiguration : IEntityTypeConfigurati
         subscription.Property(s => s.DodoSubscriptionId).HasMaxLength(64);
         subscription.Property(s => s.UserId).HasMaxLength(450);
         subscription.Property(s => s.DodoProductId).HasMaxLength(64);
-        subscription.Property(s => s.Status).HasMaxLength(30);
+        // Dodo's own word for the status, so rows stay readable and a status Dodo adds later is kept as Unknown.
+        subscription.Property(s => s.Status).HasMaxLength(30).HasConversion(
+            status => TolerantEnumConverter<SubscriptionStatus>.WireName(status),
+            text => TolerantEnumConverter<SubscriptionStatus>.FromWireName(text));
         subscription.Property(s => s.Currency).HasMaxLength(3);
         subscription.Property(s => s.PaymentMethodId).HasMaxLength(64);
         subscription.Property(s => s.ScheduledDodoProductId).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain.Offers;
 using Storefront.Web.Data;
@@ -17,7 +18,7 @@ internal static class OfferHistoryReader
         var owned = await db.Entitlements.Where(e => e.UserId == userId).Select(e => e.ProductId).ToListAsync(cancellationToken);
         var plans = await (from s in db.Subscriptions
                            join p in db.Products on s.DodoProductId equals p.DodoProductId
-                           where s.UserId == userId && (s.Status == "active" || s.Status == "on_hold")
+                           where s.UserId == userId && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.OnHold)
                            select p.Id).ToListAsync(cancellationToken);
         var pending = await db.Orders.Where(o => o.UserId == userId && o.Status == OrderStatus.Pending && o.Kind != OrderKind.Purchase)
             .Select(o => o.ProductId).ToListAsync(cancellationToken);

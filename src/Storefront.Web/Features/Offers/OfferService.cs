@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain;
 using Storefront.Domain.Offers;
@@ -61,7 +62,7 @@ public sealed class OfferService(
     private static async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, CancellationToken cancellationToken)
     {
         var isPlan = await db.Products.AnyAsync(p => p.Id == offerProductId && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken);
-        return !isPlan || await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.Status == "active", cancellationToken);
+        return !isPlan || await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.Status == SubscriptionStatus.Active, cancellationToken);
     }
 
     /// <summary>Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts.</summary>
@@ -193,7 +194,7 @@ public sealed class OfferService(
         if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
         {
             // A plan offer is charged to the card the subscription bills, so that is the card the offer names.
-            var billedTo = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == attempt.UserId && s.Status == "active")
+            var billedTo = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == attempt.UserId && s.Status == SubscriptionStatus.Active)
                 .Select(s => s.PaymentMethodId).FirstOrDefaultAsync(cancellationToken);
             card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), billedTo, cancellationToken);
         }

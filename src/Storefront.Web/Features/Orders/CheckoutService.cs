@@ -20,7 +20,7 @@ public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFac
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && !p.IsArchived, cancellationToken)
             ?? throw new StoreRuleException("That product is not for sale.");
         if (product.Kind == Storefront.Domain.Catalog.ProductKind.Subscription
-            && await db.Subscriptions.AnyAsync(s => s.UserId == userId && (s.Status == "active" || s.Status == "on_hold"), cancellationToken))
+            && await db.Subscriptions.AnyAsync(s => s.UserId == userId && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.OnHold), cancellationToken))
         {
             throw new StoreRuleException("You already have a plan. Change it from My subscription instead.");
         }

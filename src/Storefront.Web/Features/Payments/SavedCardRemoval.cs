@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using Dodo.Payments;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Data;
@@ -25,7 +26,7 @@ public sealed class SavedCardRemoval(IDbContextFactory<StorefrontDbContext> dbFa
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.PaymentMethodId == paymentMethodId
-                && (s.Status == "active" || s.Status == "on_hold"), cancellationToken))
+                && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.OnHold), cancellationToken))
         {
             return BillsThePlan;
         }

@@ -1,3 +1,5 @@
+using Dodo.Payments.Models;
+
 namespace Storefront.Web.Features.Subscriptions;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed class CustomerSubscription
 
     public required string DodoProductId { get; set; }
 
-    /// <summary>Dodo's status text: active, on_hold, cancelled, …</summary>
-    public required string Status { get; set; }
+    /// <summary>Dodo's status (stored as Dodo's own word: active, on_hold, …; one Dodo adds later reads as Unknown).</summary>
+    public required SubscriptionStatus Status { get; set; }
 
     public long RecurringAmountMinor { get; set; }
 

@@ -12,7 +12,7 @@ public sealed class PaymentMethodUpdate(IDbContextFactory<StorefrontDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subscription = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.UserId == userId && (s.Status == "active" || s.Status == "on_hold"))
+            .Where(s => s.UserId == userId && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.OnHold))
             .OrderByDescending(s => s.LastEventAt).FirstOrDefaultAsync(cancellationToken);
         if (subscription is null)
         {

@@ -167,7 +167,7 @@ public sealed partial class PlanChangeService(
     {
         var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.DodoSubscriptionId == subscriptionId && s.UserId == userId, cancellationToken)
             ?? throw new StoreRuleException("That subscription is not yours.");
-        if (subscription.Status != "active")
+        if (subscription.Status != SubscriptionStatus.Active)
         {
             throw new StoreRuleException("Only an active subscription can change plan. Fix the payment problem first.");
         }

@@ -30,7 +30,7 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
         {
             row = new CustomerSubscription
             {
-                DodoSubscriptionId = data.SubscriptionId, UserId = userId, DodoProductId = data.ProductId, Status = "",
+                DodoSubscriptionId = data.SubscriptionId, UserId = userId, DodoProductId = data.ProductId, Status = data.Status,
                 Currency = data.Currency, CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Subscriptions.Add(row);
@@ -69,7 +69,7 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
     private static void Copy(Subscription data, CustomerSubscription row, DateTime occurredAt)
     {
         row.DodoProductId = data.ProductId;
-        row.Status = StatusText(data.Status);
+        row.Status = data.Status;
         row.RecurringAmountMinor = data.RecurringPreTaxAmount;
         row.PreviousBillingDate = data.PreviousBillingDate.UtcDateTime;
         row.NextBillingDate = data.NextBillingDate.UtcDateTime;
@@ -95,15 +95,4 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
         row.CreditMinor = quote.CustomerCreditsMinor > 0 ? quote.CustomerCreditsMinor : 0;
     }
 
-    public static string StatusText(SubscriptionStatus status) => status switch
-    {
-        SubscriptionStatus.Active => "active",
-        SubscriptionStatus.OnHold => "on_hold",
-        SubscriptionStatus.Pending => "pending",
-        SubscriptionStatus.Paused => "paused",
-        SubscriptionStatus.Cancelled => "cancelled",
-        SubscriptionStatus.Failed => "failed",
-        SubscriptionStatus.Expired => "expired",
-        SubscriptionStatus.Unknown => "unknown",
-    };
 }

@@ -1,3 +1,4 @@
+using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain.Catalog;
 using Storefront.Web.Data;
@@ -50,8 +51,8 @@ public sealed class SubscriptionQueries(IDbContextFactory<StorefrontDbContext> d
     private static async Task<SubscriptionOverview> SubscriptionAsync(StorefrontDbContext db, string userId, CancellationToken cancellationToken)
     {
         var subscription = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.Status != "failed")
-            .OrderBy(s => s.Status == "active" ? 0 : s.Status == "on_hold" ? 1 : 2).ThenByDescending(s => s.LastEventAt)
+            .Where(s => s.UserId == userId && s.Status != SubscriptionStatus.Failed)
+            .OrderBy(s => s.Status == SubscriptionStatus.Active ? 0 : s.Status == SubscriptionStatus.OnHold ? 1 : 2).ThenByDescending(s => s.LastEventAt)
             .FirstOrDefaultAsync(cancellationToken);
         var plans = (await db.Products.AsNoTracking().Where(p => p.Kind == ProductKind.Subscription && !p.IsArchived)
             .OrderBy(p => p.PriceMinor).ToListAsync(cancellationToken)).Select(CatalogItem.From).ToList();
