@@ -6,17 +6,14 @@ using Storefront.Domain;
 using Storefront.Domain.Catalog;
 using Storefront.Domain.Offers;
 using Storefront.Domain.Payments;
-using Storefront.Testing;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Offers;
 
 namespace Storefront.Web.Tests;
 
-/// <summary>The offer card's markup for each state, rendered with the framework's HtmlRenderer and the app's services.</summary>
-public sealed class OfferCardRenderTests(OfferCardRenderTests.App app) : IClassFixture<OfferCardRenderTests.App>
+/// <summary>The offer card's markup for each state, rendered alone with the framework's HtmlRenderer (no app, no services).</summary>
+public sealed class OfferCardRenderTests
 {
-    public sealed class App : StorefrontAppFactory;
-
     private static readonly CatalogItem Starter = new("starter-course", "Starter course", "", "", ProductKind.OneTime, new Money(4900, "USD"), null,
         ["6 video lessons", "Worksheets"], null);
 
@@ -96,15 +93,36 @@ public sealed class OfferCardRenderTests(OfferCardRenderTests.App app) : IClassF
         Assert.DoesNotContain("<button", html, StringComparison.Ordinal);
     }
 
-    private async Task<string> RenderAsync(OfferView view)
+    [Fact]
+    public async Task Submitted_WaitingForTheBank_LinksToTheBanksPage_AndSaysNothingIsChargedYet()
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, NullLoggerFactory.Instance);
+        var html = await RenderAsync(View(OfferAttemptStatus.Submitted) with { CustomerActionUrl = "https://bank.example/confirm/pay_1" });
+
+        Assert.Contains("Your bank asks you to confirm this payment", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://bank.example/confirm/pay_1\"", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing is charged until you do.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABusyCard_DisablesItsButtons_AndAMessageIsAnnounced()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa), busy: true, message: "Your saved card can't be used for this.");
+
+        Assert.Contains(">Adding…</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<button type=\"button\" class=\"button\">", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"alert\">Your saved card can't be used for this.</p>", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RenderAsync(OfferView view, bool busy = false, string? message = null)
+    {
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<OfferCard>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            (await renderer.RenderComponentAsync<OfferCardView>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 ["View"] = view,
-                ["UserId"] = "user-1",
+                ["Busy"] = busy,
+                ["Message"] = message,
             }))).ToHtmlString());
 
         // Compare text as a person reads it ("+$100.00", not "&#x2B;$100.00").
