@@ -1,4 +1,3 @@
-using Dodo.Payments.Models;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain;
 using Storefront.Domain.Offers;
@@ -16,7 +15,12 @@ namespace Storefront.Web.Features.Offers;
 /// or in another tab, so every view of the same offer shares one attempt and therefore at most one charge.
 /// </summary>
 public sealed class OfferService(
-    IDbContextFactory<StorefrontDbContext> dbFactory, SavedCards cards, DodoCustomerLink customers, CustomerChanges changes, TimeProvider clock)
+    IDbContextFactory<StorefrontDbContext> dbFactory,
+    SavedCards cards,
+    DodoCustomerLink customers,
+    ICustomerPlans plans,
+    CustomerChanges changes,
+    TimeProvider clock)
 {
     /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
     public static readonly Guid NoOrder = Guid.Empty;
@@ -41,7 +45,7 @@ public sealed class OfferService(
         }
 
         var rules = await LiveRulesAsync(db, cancellationToken);
-        var history = await OfferHistoryReader.ReadAsync(db, userId, orderId, cancellationToken);
+        var history = await OfferHistoryReader.ReadAsync(db, plans, userId, orderId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var rule = latest is null
             ? OfferSelector.PostPurchase(order.ProductId, rules, history, now)
@@ -59,10 +63,10 @@ public sealed class OfferService(
     /// A plan offer is a change of the customer's subscription, so it waits until Dodo's subscription.active has
     /// told us about that subscription (the page updates itself when it arrives).
     /// </summary>
-    private static async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, CancellationToken cancellationToken)
+    private async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, CancellationToken cancellationToken)
     {
         var isPlan = await db.Products.AnyAsync(p => p.Id == offerProductId && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken);
-        return !isPlan || await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.Status == SubscriptionStatus.Active, cancellationToken);
+        return !isPlan || await plans.CurrentAsync(db, userId, cancellationToken) is { IsActive: true };
     }
 
     /// <summary>Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts.</summary>
@@ -70,7 +74,7 @@ public sealed class OfferService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await LiveRulesAsync(db, cancellationToken);
-        var history = userId is null ? OfferHistory.Empty : await OfferHistoryReader.ReadAsync(db, userId, orderId, cancellationToken);
+        var history = userId is null ? OfferHistory.Empty : await OfferHistoryReader.ReadAsync(db, plans, userId, orderId, cancellationToken);
         var views = new List<OfferView>();
         if (userId is not null)
         {
@@ -194,9 +198,8 @@ public sealed class OfferService(
         if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
         {
             // A plan offer is charged to the card the subscription bills, so that is the card the offer names.
-            var billedTo = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == attempt.UserId && s.Status == SubscriptionStatus.Active)
-                .Select(s => s.PaymentMethodId).FirstOrDefaultAsync(cancellationToken);
-            card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), billedTo, cancellationToken);
+            var plan = await plans.CurrentAsync(db, attempt.UserId, cancellationToken);
+            card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), plan is { IsActive: true } ? plan.PaymentMethodId : null, cancellationToken);
         }
         else if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
         {

@@ -10,7 +10,8 @@ namespace Storefront.Web.Features.Orders;
 /// Starts a purchase on Dodo's hosted checkout: a pending order, then a checkout session for the account's Dodo
 /// customer that returns to the order page. Creating a session moves no money, so a failure here costs nothing.
 /// </summary>
-public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, StoreAddress address, TimeProvider clock)
+public sealed class CheckoutService(
+    IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, ICustomerPlans plans, StoreAddress address, TimeProvider clock)
 {
     /// <param name="requestBase">The address the customer is using; links use Store:PublicBaseUrl instead whenever it is set.</param>
     public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null)
@@ -20,7 +21,7 @@ public sealed class CheckoutService(IDbContextFactory<StorefrontDbContext> dbFac
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId && !p.IsArchived, cancellationToken)
             ?? throw new StoreRuleException("That product is not for sale.");
         if (product.Kind == Storefront.Domain.Catalog.ProductKind.Subscription
-            && await db.Subscriptions.AnyAsync(s => s.UserId == userId && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.OnHold), cancellationToken))
+            && await plans.CurrentAsync(db, userId, cancellationToken) is not null)
         {
             throw new StoreRuleException("You already have a plan. Change it from My subscription instead.");
         }

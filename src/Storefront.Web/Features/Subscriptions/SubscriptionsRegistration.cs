@@ -11,6 +11,7 @@ public static class SubscriptionsRegistration
     {
         var services = builder.Services;
         services.AddScoped<SubscriptionQueries>();
+        services.AddScoped<ICustomerPlans, CustomerPlans>();
         services.AddScoped<SubscriptionOutcomes>();
         services.AddScoped<PlanChangeService>();
         services.AddScoped<PlanChangePolicyStore>();

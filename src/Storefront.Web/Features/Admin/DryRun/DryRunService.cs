@@ -11,7 +11,7 @@ public sealed record DryRunLine(long RuleId, string Kind, string Offer, string V
 public sealed record DryRunResult(Order Order, string Customer, IReadOnlyList<DryRunLine> Lines);
 
 /// <summary>Which offers the current rules would show for a past order, and why (or why not). Reads only.</summary>
-public sealed class DryRunService(IDbContextFactory<StorefrontDbContext> dbFactory, TimeProvider clock)
+public sealed class DryRunService(IDbContextFactory<StorefrontDbContext> dbFactory, Orders.ICustomerPlans plans, TimeProvider clock)
 {
     public async Task<IReadOnlyList<(Order Order, string Customer)>> RecentOrdersAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class DryRunService(IDbContextFactory<StorefrontDbContext> dbFacto
         }
 
         var rules = (await db.UpsellRules.AsNoTracking().ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
-        var history = await OfferHistoryReader.ReadAsync(db, order.UserId, order.Id, cancellationToken);
+        var history = await OfferHistoryReader.ReadAsync(db, plans, order.UserId, order.Id, cancellationToken);
         var names = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var customer = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? order.UserId;
         var lines = OfferExplainer.Explain(order.ProductId, rules, history, clock.GetUtcNow().UtcDateTime)
