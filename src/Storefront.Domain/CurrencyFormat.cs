@@ -28,12 +28,12 @@ public static class CurrencyFormat
         return sign + symbol + digits;
     }
 
-    /// <summary>For files other programs read (CSV): "149.00 USD", invariant digits, no grouping or symbol.</summary>
-    public static string Plain(Money money)
+    /// <summary>For files other programs read (CSV): "149.00", invariant digits with the currency's decimals, no symbol.</summary>
+    public static string Decimal(Money money)
     {
         var exponent = Exponent(money.Currency);
         var major = money.Minor / (decimal)Pow10(exponent);
-        return major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + money.Currency;
+        return major.ToString("F" + exponent.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
     private static long Pow10(int exponent)

@@ -55,10 +55,10 @@ public sealed class MoneyTests
     }
 
     [Theory]
-    [InlineData(14900, "USD", "149.00 USD")]
-    [InlineData(-2000, "EUR", "-20.00 EUR")]
-    [InlineData(1500, "JPY", "1500 JPY")]
-    [InlineData(123456789, "INR", "1234567.89 INR")]
-    public void Plain_IsMajorUnitsWithTheCurrencysDecimals_ForFiles(long minor, string currency, string expected) =>
-        Assert.Equal(expected, CurrencyFormat.Plain(new Money(minor, currency)));
+    [InlineData(14900, "USD", "149.00")]
+    [InlineData(-2000, "EUR", "-20.00")]
+    [InlineData(1500, "JPY", "1500")]
+    [InlineData(123456789, "INR", "1234567.89")]
+    public void Decimal_IsMajorUnitsWithTheCurrencysDecimals_ForFiles(long minor, string currency, string expected) =>
+        Assert.Equal(expected, CurrencyFormat.Decimal(new Money(minor, currency)));
 }

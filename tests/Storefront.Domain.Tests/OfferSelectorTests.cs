@@ -78,3 +78,16 @@ public sealed class OfferSelectorTests
         Assert.Equal([b, a], OfferSelector.CrossSells("basic", [a, b, c], OfferHistory.Empty, Now));
     }
 }
+
+public sealed class OfferWordsTests
+{
+    [Fact]
+    public void EveryKindAndVerdict_HasWordsForTheAdmin_NotACodeName()
+    {
+        var words = Enum.GetValues<Storefront.Domain.Offers.OfferKind>().Select(Storefront.Domain.Offers.OfferWords.Kind)
+            .Concat(Enum.GetValues<Storefront.Domain.Offers.OfferVerdict>().Select(Storefront.Domain.Offers.OfferWords.Verdict));
+
+        // "Already tried on this order", not "AlreadyTried": no capital letter after the first.
+        Assert.All(words, text => Assert.DoesNotContain(text.Skip(1), char.IsUpper));
+    }
+}

@@ -31,7 +31,7 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await Expect(order.Status).ToHaveTextAsync("Paid", new() { Timeout = 15_000 });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "your account" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licences" })).ToContainTextAsync("Starter course");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licenses" })).ToContainTextAsync("Starter course");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await Expect(summary).ToContainTextAsync("Complete bundle");
         await Expect(page.GetByTestId("order-total")).ToHaveTextAsync("$149.00"); // $49 + $100, what was actually charged
         await page.GotoAsync("account");
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licences" })).ToContainTextAsync("Complete bundle");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Library and licenses" })).ToContainTextAsync("Complete bundle");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         var order = new OrderPage(page);
 
         await order.Offer("Bring your whole team").GetByRole(AriaRole.Button, new() { Name = "No thanks" }).ClickAsync();
-        var downsell = order.Offer("Make your licence go further");
+        var downsell = order.Offer("Make your license go further");
         await Expect(downsell).ToContainTextAsync("$19.00");
         await downsell.GetByRole(AriaRole.Button, new() { Name = "No thanks" }).ClickAsync();
 
@@ -105,7 +105,7 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await page.GotoAsync(orderUrl);
         await page.Locator("[data-interactive=true]").First.WaitForAsync();
         await Expect(order.Offer("Bring your whole team")).ToHaveCountAsync(0);
-        await Expect(order.Offer("Make your licence go further")).ToHaveCountAsync(0);
+        await Expect(order.Offer("Make your license go further")).ToHaveCountAsync(0);
     }
 
     [Fact]

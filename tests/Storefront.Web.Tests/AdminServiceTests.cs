@@ -96,7 +96,8 @@ public sealed class AdminServiceTests(LiveStore store)
         Assert.Equal(usd(before.Rules.Single(r => r.RuleId == offer.RuleId).Stats) - 2000, usd(rule));
         var csv = OfferAnalytics.ToCsv(after);
         Assert.Contains("rule_id,rule,impressions", csv, StringComparison.Ordinal);
-        Assert.Contains(CurrencyFormat.Plain(rule.Revenue.Single(m => m.Currency == "USD")), csv, StringComparison.Ordinal);
+        Assert.StartsWith("rule_id,rule,impressions,accepts,declines,failed_charges,conversions,conversion_rate,revenue_added,currency\n", csv, StringComparison.Ordinal);
+        Assert.Contains($",{CurrencyFormat.Decimal(rule.Revenue.Single(m => m.Currency == "USD"))},USD\n", csv, StringComparison.Ordinal);
         Assert.Equal(usd(rule), after.Days.Single().Revenue.Single(m => m.Currency == "USD").Minor - OtherRulesUsd(after, offer.RuleId));
     }
 
@@ -151,8 +152,8 @@ public sealed class AdminServiceTests(LiveStore store)
 
         var result = await scope.ServiceProvider.GetRequiredService<DryRunService>().ExplainAsync(order.Id, Ct);
 
-        Assert.Contains(result!.Lines, l => l.Offer == "Complete bundle" && l.Verdict == nameof(OfferVerdict.WouldShow));
-        Assert.Contains(result.Lines, l => l.Kind == nameof(OfferKind.Downsell) && l.Verdict == nameof(OfferVerdict.OnlyAfterDecline));
+        Assert.Contains(result!.Lines, l => l.Offer == "Complete bundle" && l.Verdict == OfferWords.Verdict(OfferVerdict.WouldShow));
+        Assert.Contains(result.Lines, l => l.Kind == "Downsell" && l.Verdict == "Only after a decline");
     }
 
     /// <summary>Today's revenue from the other rules (other tests' offers on the same store), to isolate this rule's.</summary>

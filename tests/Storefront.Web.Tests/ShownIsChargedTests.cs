@@ -12,7 +12,7 @@ public sealed class ShownIsChargedTests(LiveStore store)
 
     [Theory]
     [InlineData("starter-course", "complete-bundle", 10000)] // the bundle contains the course: the difference
-    [InlineData("single-license", "team-license", 7000)]    // the team licence replaces the single one: the difference
+    [InlineData("single-license", "team-license", 7000)]    // the team license replaces the single one: the difference
     public async Task PostPurchaseUpgrade_ShowsAndChargesTheDifference_AndGrantsTheWholeProduct(string bought, string offered, long expected)
     {
         var shopper = await store.NewCustomerAsync();

@@ -51,7 +51,7 @@ public static class CatalogSeed
         {
             Id = "single-license", Name = "Single license", DodoProductId = "pdt_3Ls7Kq2Vn9Xw4Bm1Zt6Pf",
             Summary = "The desktop app for one person, with a year of updates.",
-            Description = "A perpetual licence for one seat, with updates for twelve months.",
+            Description = "A perpetual license for one seat, with updates for twelve months.",
             Kind = ProductKind.OneTime, PriceMinor = 2900, Currency = "USD",
             Features = "1 seat\n12 months of updates\nEmail support",
             ImageFile = "license-single.svg", SortOrder = 50,
@@ -60,7 +60,7 @@ public static class CatalogSeed
         {
             Id = "team-license", Name = "Team license", DodoProductId = "pdt_7Tl2Rw5Mx8Qz1Kv4Nc9Hb",
             Summary = "The desktop app for up to ten people, with shared settings.",
-            Description = "A perpetual licence for ten seats, shared settings and priority email support.",
+            Description = "A perpetual license for ten seats, shared settings and priority email support.",
             Kind = ProductKind.OneTime, PriceMinor = 9900, Currency = "USD",
             Features = "10 seats\n12 months of updates\nShared team settings\nPriority email support",
             ImageFile = "license-team.svg", SortOrder = 60,
@@ -83,7 +83,7 @@ public static class CatalogSeed
             Features = "90 pages\nPDF and EPUB\nOffer templates",
             ImageFile = "ebook-playbook.svg", SortOrder = 80,
         },
-        // Upgrades: a bundle or team licence for someone who owns what it contains, priced at the difference (ADR-0013).
+        // Upgrades: a bundle or team license for someone who owns what it contains, priced at the difference (ADR-0013).
         new()
         {
             Id = "complete-bundle-upgrade", Name = "Complete bundle (upgrade from the Starter course)", DodoProductId = "pdt_2Ug5Cb4Tz1Nw6Xk3Qm8Rv",

@@ -3,7 +3,7 @@ using Storefront.Web.Features.Offers;
 
 namespace Storefront.Web.Data.Seed;
 
-/// <summary>The demo upsell maps (Development): Basic → Pro, Starter course → Complete bundle, Single → Team licence,
+/// <summary>The demo upsell maps (Development): Basic → Pro, Starter course → Complete bundle, Single → Team license,
 /// downsells after the last two, and cross-sells. A downsell names the offer it follows by that offer's position in
 /// the list; ids are left to the database (explicit ids would not advance PostgreSQL's identity sequence).</summary>
 internal static class UpsellRuleSeed
@@ -18,7 +18,7 @@ internal static class UpsellRuleSeed
             "Ten seats with shared team settings and priority email support.", null, 10, now),
         Rule(OfferKind.Downsell, "starter-course", "upsell-playbook-ebook", "Not now? Take the Upsell Playbook",
             "Ninety pages of offer templates and case studies.", null, 10, now, followsIndex: 1),
-        Rule(OfferKind.Downsell, "single-license", "premium-addon", "Make your licence go further",
+        Rule(OfferKind.Downsell, "single-license", "premium-addon", "Make your license go further",
             "Premium themes, custom domains and branded receipts.", null, 10, now, followsIndex: 2),
         Rule(OfferKind.CrossSell, "basic-plan", "premium-addon", "Pairs well: Premium add-on",
             "Premium themes and custom domains for your storefront.", null, 5, now),

@@ -1,6 +1,6 @@
 namespace Storefront.Web.Features.Orders;
 
-/// <summary>What a paid order gives the customer: a course in the library, a licence, an add-on.</summary>
+/// <summary>What a paid order gives the customer: a course in the library, a license, an add-on.</summary>
 public sealed class Entitlement
 {
     public long Id { get; init; }
@@ -11,7 +11,7 @@ public sealed class Entitlement
 
     public Guid OrderId { get; init; }
 
-    /// <summary>For licences: the key the customer activates the app with.</summary>
+    /// <summary>For licenses: the key the customer activates the app with.</summary>
     public string? LicenseKey { get; init; }
 
     public DateTime GrantedAt { get; init; }

@@ -15,7 +15,11 @@ public sealed record OfferStats(string Label, int Impressions, int Accepts, int 
 }
 
 /// <summary>One day of the chart. Revenue stays in minor units per currency, as everywhere else.</summary>
-public sealed record DayStats(DateTime Day, int Impressions, int Accepts, IReadOnlyList<Money> Revenue);
+public sealed record DayStats(DateTime Day, int Impressions, int Accepts, IReadOnlyList<Money> Revenue)
+{
+    /// <summary>The chart's category: one bar group per day, whatever the range (a date axis merged and dropped days).</summary>
+    public string Label => Day.ToString("MMM d", CultureInfo.InvariantCulture);
+}
 
 public sealed record AnalyticsReport(DateTime From, DateTime To, IReadOnlyList<(long RuleId, OfferStats Stats)> Rules, OfferStats Overall, IReadOnlyList<DayStats> Days);
 
@@ -56,7 +60,7 @@ public sealed class OfferAnalytics(IDbContextFactory<StorefrontDbContext> dbFact
 
     public static string ToCsv(AnalyticsReport report)
     {
-        var csv = new StringBuilder("rule_id,rule,impressions,accepts,declines,failed_charges,conversions,conversion_rate,revenue_added\n");
+        var csv = new StringBuilder("rule_id,rule,impressions,accepts,declines,failed_charges,conversions,conversion_rate,revenue_added,currency\n");
         foreach (var (ruleId, stats) in report.Rules)
         {
             Line(csv, ruleId.ToString(CultureInfo.InvariantCulture), stats);
@@ -66,8 +70,16 @@ public sealed class OfferAnalytics(IDbContextFactory<StorefrontDbContext> dbFact
         return csv.ToString();
     }
 
-    private static void Line(StringBuilder csv, string id, OfferStats s) => csv.Append(CultureInfo.InvariantCulture,
-        $"{id},{Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{Quote(string.Join("; ", s.Revenue.Select(CurrencyFormat.Plain)))}\n");
+    /// <summary>One line per currency the rule earned in (a rule with no revenue has one line with an empty amount).</summary>
+    private static void Line(StringBuilder csv, string id, OfferStats s)
+    {
+        var amounts = s.Revenue.Count == 0 ? [(Amount: "", Currency: "")] : s.Revenue.Select(m => (Amount: CurrencyFormat.Decimal(m), m.Currency)).ToList();
+        foreach (var (amount, currency) in amounts)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{id},{Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{amount},{currency}\n");
+        }
+    }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

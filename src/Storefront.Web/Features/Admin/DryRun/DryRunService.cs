@@ -37,7 +37,7 @@ public sealed class DryRunService(IDbContextFactory<StorefrontDbContext> dbFacto
         var names = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var customer = await db.Users.Where(u => u.Id == order.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? order.UserId;
         var lines = OfferExplainer.Explain(order.ProductId, rules, history, clock.GetUtcNow().UtcDateTime)
-            .Select(e => new DryRunLine(e.Rule.Id, e.Rule.Kind.ToString(), names.GetValueOrDefault(e.Rule.OfferProductId, e.Rule.OfferProductId), e.Verdict.ToString(), e.Reason))
+            .Select(e => new DryRunLine(e.Rule.Id, OfferWords.Kind(e.Rule.Kind), names.GetValueOrDefault(e.Rule.OfferProductId, e.Rule.OfferProductId), OfferWords.Verdict(e.Verdict), e.Reason))
             .ToList();
         return new DryRunResult(order, customer, lines);
     }
