@@ -91,7 +91,7 @@ public sealed class AsynchronousPaymentTests(SandboxHost host)
         Assert.NotNull(session.CheckoutUrl);
         Assert.Equal(PaymentStatus.RequiresCustomerAction, (await host.Client.GetPaymentAsync(session.PaymentId!, Ct)).Status);
         var page = await host.Browser.GetStringAsync(new Uri(session.CheckoutUrl), Ct);
-        Assert.Contains("USD 19.00", page, StringComparison.Ordinal);
+        Assert.Contains("$19.00", page, StringComparison.Ordinal);
 
         using var answer = await host.Browser.PostAsync(new Uri(session.CheckoutUrl), new FormUrlEncodedContent(new Dictionary<string, string> { ["authentication"] = "passed" }), Ct);
 

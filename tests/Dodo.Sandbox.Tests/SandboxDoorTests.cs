@@ -22,12 +22,14 @@ public sealed partial class SandboxDoorTests(SandboxHost host)
         Assert.DoesNotContain("pay_", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AdvanceClock_AnonymousPost_IsRefusedAndTheClockStays()
+    [Theory]
+    [InlineData("sandbox/dodo/console/advance")]
+    [InlineData("sandbox/dodo/console/advance-to-renewal")]
+    public async Task AdvanceClock_AnonymousPost_IsRefusedAndTheClockStays(string path)
     {
         var before = host.Services.GetRequiredService<SandboxClock>().Offset;
 
-        using var response = await Person().PostAsync(new Uri("sandbox/dodo/console/advance", UriKind.Relative),
+        using var response = await Person().PostAsync(new Uri(path, UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["days"] = "30" }), Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -123,9 +123,11 @@ public sealed class PlanChangeFlowTests(BrowserSession session)
         await CustomerFlowTests.BuyAsync(page, "basic-plan", "4000 0000 0000 0341");
 
         // A person moves the sandbox clock a month ahead on its console page: the renewal falls due and is declined.
+        // (Days, not "next renewal": other tests' subscriptions in this shared sandbox may renew first.)
         await page.GotoAsync("sandbox/dodo/console");
         await page.GetByLabel("Sandbox API key").FillAsync(Dodo.Sandbox.SandboxOptions.DevelopmentApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Customer" }).First).ToBeVisibleAsync();
         await page.GetByLabel("Move the clock forward (days)").FillAsync("32");
         var before = await page.Locator("[data-now]").TextContentAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Advance clock" }).ClickAsync();

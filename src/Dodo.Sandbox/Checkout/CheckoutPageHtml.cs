@@ -106,8 +106,8 @@ internal static class CheckoutPageHtml
         return Page(title, $"<h1>{h.Encode(title)}</h1><p>{h.Encode(text)}</p>{action}");
     }
 
-    public static string Money(long minor, string currency) =>
-        currency + " " + (minor / 100m).ToString("N2", CultureInfo.InvariantCulture);
+    /// <summary>"$30.00": the store's own money format, so a customer sees one amount written one way on both sides.</summary>
+    public static string Money(long minor, string currency) => Storefront.Domain.CurrencyFormat.Format(new Storefront.Domain.Money(minor, currency));
 
     private static string Countries(string selected) => string.Concat(
         new[] { ("US", "United States"), ("IN", "India"), ("GB", "United Kingdom"), ("DE", "Germany"), ("FR", "France"), ("CA", "Canada"), ("AU", "Australia") }

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dodo.Payments.Models;
+
+namespace Dodo.Sandbox.Tests;
+
+/// <summary>
+/// The console's "Advance to the next renewal": whatever the month's length, the clock lands just past the renewal
+/// and it is charged once. A sandbox of its own, so no other test's subscription renews first.
+/// </summary>
+public sealed partial class ConsoleRenewalTests : IAsyncLifetime
+{
+    private readonly SandboxHost host = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => host.InitializeAsync();
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    [Fact]
+    public async Task AdvanceToTheNextRenewal_ChargesItOnce_AndTheConsoleNamesTheCustomer()
+    {
+        var subscription = await new PlanChangeTests(host).SubscribeAsync(SandboxHost.Basic, Shopper.Visa);
+        var person = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = host.Address,
+        };
+        await PostFormAsync(person, "sandbox/dodo/console/key", await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct),
+            new() { ["api_key"] = SandboxOptions.DevelopmentApiKey });
+        var console = await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct);
+        Assert.Contains("<th scope=\"col\">Customer</th>", console, StringComparison.Ordinal);
+        Assert.Contains(subscription.Customer.Email, console, StringComparison.Ordinal);
+
+        using var advanced = await PostFormAsync(person, "sandbox/dodo/console/advance-to-renewal", console, []);
+
+        Assert.Equal(HttpStatusCode.Redirect, advanced.StatusCode);
+        var renewed = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal(subscription.NextBillingDate, renewed.PreviousBillingDate);
+        var now = await SandboxClockHelper.NowAsync(host);
+        Assert.InRange(now, subscription.NextBillingDate, subscription.NextBillingDate.AddMinutes(2));
+        var payments = await host.Client.ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.SubscriptionId }, Ct);
+        Assert.Equal(2, payments.Items.Count(p => p.Status == PaymentStatus.Succeeded));
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formPage, Dictionary<string, string> fields)
+    {
+        var token = TokenPattern().Match(formPage);
+        Assert.True(token.Success, "The console form has no antiforgery token.");
+        fields[token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields), Ct);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
+    private static partial Regex TokenPattern();
+}
