@@ -72,6 +72,28 @@ public sealed class AccessibilityTests(BrowserSession session)
         }
     }
 
+    [Fact]
+    public async Task PlanDialog_ByKeyboard_KeepsFocusInside_AndGivesItBackWhenClosed()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "basic-plan");
+        var review = new OrderPage(page).Offer("Upgrade to Pro").GetByRole(AriaRole.Button, new() { Name = "Review upgrade" });
+        await review.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = new PlanChangeDialog(page);
+        await Expect(dialog.ChargedNow).ToHaveTextAsync("$50.00");
+
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement.closest('[role=dialog]')"), $"focus left the dialog after {i + 1} Tab(s)");
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog.Dialog).ToHaveCountAsync(0);
+        await Expect(review).ToBeFocusedAsync();
+    }
+
     private static async Task AssertFitsAsync(IPage page, string what)
     {
         var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");

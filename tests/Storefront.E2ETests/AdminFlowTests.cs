@@ -31,7 +31,7 @@ public sealed class AdminFlowTests(BrowserSession session)
 
         await admin.GotoAsync("admin/analytics");
         var row = admin.Locator($"tr[data-rule='{ruleId}']");
-        await Expect(row).ToContainTextAsync("100.0 %");
+        await Expect(row).ToContainTextAsync("100.0%");
         await Expect(row).ToContainTextAsync("$19.00");
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
     }
@@ -136,6 +136,25 @@ public sealed class AdminFlowTests(BrowserSession session)
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
         var path = await download.PathAsync();
         Assert.StartsWith("rule_id,rule,impressions,accepts", await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebhookLog_EmptySearchSaysSo_AndAnEntryOpensWithItsPayloadAttemptsAndError()
+    {
+        var (customer, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(customer, "starter-course");
+        var admin = await AdminPageAsync();
+
+        await admin.GotoAsync("admin/webhooks?q=no-such-webhook-anywhere");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("No webhooks match this search");
+
+        await admin.GotoAsync("admin/webhooks?q=payment.succeeded");
+        await admin.Locator("tr[data-webhook-id] a").First.ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("payment.succeeded");
+        await Expect(admin.GetByTestId("webhook-status")).ToHaveTextAsync("Processed");
+        await Expect(admin.GetByTestId("webhook-error")).ToHaveTextAsync("None");
+        await Expect(admin.GetByLabel("Payload")).ToContainTextAsync("\"payload_type\": \"Payment\"");
+        await Accessibility.Axe.AssertNoSeriousViolationsAsync(admin, "webhook detail");
     }
 
     private async Task<IPage> AdminPageAsync()

@@ -26,4 +26,26 @@ public sealed class WebhookLogQuery(IDbContextFactory<StorefrontDbContext> dbFac
 
         return await query.OrderByDescending(e => e.ReceivedAt).ThenByDescending(e => e.Id).Take(PageSize).ToListAsync(cancellationToken);
     }
+
+    public async Task<WebhookInboxEntry?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.WebhookInbox.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    /// <summary>The payload as stored, indented for reading (the stored bytes stay exactly as signed).</summary>
+    public static string Readable(string payload)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(payload);
+            return System.Text.Json.JsonSerializer.Serialize(json.RootElement, Indented);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return payload;
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 }
