@@ -34,6 +34,15 @@ public sealed class AdminFlowTests(BrowserSession session)
         await Expect(row).ToContainTextAsync("100.0%");
         await Expect(row).ToContainTextAsync("$19.00");
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        // The chart has one category per day of the range (30 by default) and draws today's impression and accept.
+        await admin.Locator(".chart-card svg .rz-category-axis").WaitForAsync();
+        var days = await admin.Locator(".chart-card .rz-category-axis .rz-tick-text").AllTextContentsAsync();
+        Assert.Equal(30, days.Count);
+        Assert.Equal(DateTime.UtcNow.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture), days[^1]);
+        var barsPerSeries = await admin.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('.chart-card .rz-column-series')].map(s => [...s.querySelectorAll('path')].filter(p => p.getBBox().height > 0).length)");
+        Assert.Equal(2, barsPerSeries.Length);
+        Assert.All(barsPerSeries, bars => Assert.True(bars >= 1, "a series drew no bar for a day with a count"));
     }
 
     [Fact]

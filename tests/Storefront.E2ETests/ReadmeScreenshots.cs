@@ -35,6 +35,16 @@ public sealed class ReadmeScreenshots(BrowserSession session)
         await subscriber.GotoAsync("account/subscription");
         await Expect(subscriber.GetByTestId("current-plan")).ToHaveTextAsync("Basic plan");
         await SaveAsync(subscriber, "my-subscription.png");
+
+        var admin = await session.NewPageAsync();
+        await admin.SetViewportSizeAsync(1200, 900);
+        await new SignInPage(admin).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await Expect(admin).ToHaveURLAsync(session.BaseUrl.ToString());
+        await admin.GotoAsync("admin/upsell-rules");
+        await SaveAsync(admin, "admin-upsell-maps.png");
+        await admin.GotoAsync("admin/analytics");
+        await admin.Locator(".chart-card svg .rz-category-axis").WaitForAsync();
+        await SaveAsync(admin, "admin-analytics.png");
     }
 
     private static Task SaveAsync(IPage page, string name, bool fullPage = true) =>
