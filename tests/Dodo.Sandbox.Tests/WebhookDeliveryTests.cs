@@ -63,7 +63,10 @@ public sealed class WebhookDeliveryTests(SandboxHost host) : IDisposable
             && w.Event.PaymentData().PaymentId == purchase.Query("payment_id"), "this purchase's payment.succeeded");
 
         Assert.NotEmpty(host.Received);
-        Assert.All(host.Received, w => Assert.Equal(WebhookVerification.Valid, w.Verification));
+        // Every event arrives with a valid signature (a delivery that raced a clock move is refused and sent again).
+        Assert.All(host.Received.GroupBy(w => w.WebhookId), deliveries =>
+            Assert.Contains(deliveries, w => w.Verification == WebhookVerification.Valid));
+        Assert.DoesNotContain(host.Received, w => w.Verification == WebhookVerification.NoMatchingSignature);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) =>

@@ -82,6 +82,8 @@ public sealed class AccessibilityTests(BrowserSession session)
         await page.Keyboard.PressAsync("Enter");
         var dialog = new PlanChangeDialog(page);
         await Expect(dialog.ChargedNow).ToHaveTextAsync("$50.00");
+        // Opening moves focus into the dialog (Radzen does it once the dialog has rendered).
+        await page.WaitForFunctionAsync("() => !!document.activeElement && !!document.activeElement.closest('[role=dialog]')");
 
         for (var i = 0; i < 8; i++)
         {

@@ -1,3 +1,5 @@
+using Storefront.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
 using Dodo.Sandbox.Control;
 using Microsoft.Playwright;
@@ -87,6 +89,41 @@ public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
         await Expect(cards).ToContainTextAsync("No saved cards.");
         await page.GotoAsync("products/starter-course");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Pay with a card" }).First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task DeclinedCardThenAGoodOne_OnDodosPage_TheOrderPageNeverSaysFailed()
+    {
+        var (page, email) = await session.NewCustomerAsync();
+        var product = new ProductPage(page);
+        await product.OpenAsync("starter-course");
+        await product.BuyAsync();
+        var checkout = new DodoCheckoutPage(page);
+        await checkout.PayAsync("4000 0000 0000 0002");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("declined");
+        await Storefront.Testing.Wait.UntilAsync(async () =>
+        {
+            await using var db = await session.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+            return await db.Orders.AnyAsync(o => o.Status == Storefront.Web.Features.Orders.OrderStatus.Failed
+                && db.Users.Any(u => u.Id == o.UserId && u.Email == email), TestContext.Current.CancellationToken);
+        }, "the declined payment to fail the order");
+
+        // The good card's webhook is held back: the page must not show the first card's failure meanwhile.
+        var controls = session.Get<Dodo.Sandbox.Control.SandboxControls>();
+        controls.HoldDeliveries = true;
+        try
+        {
+            await checkout.PayAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/orders/"));
+            await page.Locator("[data-interactive=true]").First.WaitForAsync();
+            await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Waiting for payment confirmation…");
+        }
+        finally
+        {
+            controls.HoldDeliveries = false;
+        }
+
+        await Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Paid", new() { Timeout = 15_000 });
     }
 
     [Fact]

@@ -96,6 +96,7 @@ public sealed class PaymentOutcomes(
                 if (order.Status != OrderStatus.Paid)
                 {
                     order.Status = OrderStatus.Failed;
+                    order.PaymentId = payment.PaymentId; // the payment the failure is about (the page compares it)
                     order.FailureCode = payment.ErrorCode;
                     order.FailureMessage = Payments.DeclineWords.For(payment);
                 }
