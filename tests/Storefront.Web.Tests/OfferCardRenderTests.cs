@@ -85,6 +85,17 @@ public sealed class OfferCardRenderTests
     }
 
     [Fact]
+    public async Task OnAProductPage_WithNoOrder_TheCardSaysBuyNowAndIsYours_NotAddedToYourOrder()
+    {
+        var shown = await RenderAsync(View(OfferAttemptStatus.Shown, Visa) with { OnOrder = false });
+        var done = await RenderAsync(View(OfferAttemptStatus.Succeeded, paid: new Money(14900, "USD")) with { OnOrder = false });
+
+        Assert.Contains(">Buy now — $149.00</button>", shown, StringComparison.Ordinal);
+        Assert.Contains("Complete bundle is yours: $149.00 charged to your card.", done, StringComparison.Ordinal);
+        Assert.DoesNotContain("your order", shown + done, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submitted_ShowsThatTheChargeIsBeingConfirmed()
     {
         var html = await RenderAsync(View(OfferAttemptStatus.Submitted));

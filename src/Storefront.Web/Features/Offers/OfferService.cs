@@ -69,7 +69,10 @@ public sealed class OfferService(
         return !isPlan || await plans.CurrentAsync(db, userId, cancellationToken) is { IsActive: true };
     }
 
-    /// <summary>Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts.</summary>
+    /// <summary>
+    /// Cross-sells for a product (and, on an order page, that order). Anonymous visitors get them without attempts. The
+    /// card's words follow the page: "Add to my order" with an order, "Buy now" on a product page.
+    /// </summary>
     public async Task<IReadOnlyList<OfferView>> CrossSellsAsync(string? userId, string productId, Guid orderId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -88,7 +91,7 @@ public sealed class OfferService(
                 .ToListAsync(cancellationToken);
             foreach (var attempt in recent)
             {
-                views.Add(await ViewAsync(db, attempt, productId, cancellationToken));
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder });
             }
         }
 
@@ -103,7 +106,7 @@ public sealed class OfferService(
             var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
             if (attempt.Status != OfferAttemptStatus.Declined)
             {
-                views.Add(await ViewAsync(db, attempt, productId, cancellationToken));
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder });
             }
         }
 
@@ -227,6 +230,9 @@ public sealed class OfferService(
     {
         var stored = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == rule.Id, cancellationToken);
         var offer = CatalogItem.From(await db.Products.AsNoTracking().SingleAsync(p => p.Id == rule.OfferProductId, cancellationToken));
-        return new OfferView(Guid.Empty, rule.Id, rule.Kind, OfferAttemptStatus.Shown, stored.Headline, stored.ValueText, stored.Badge, offer, null, null, null, null);
+        return new OfferView(Guid.Empty, rule.Id, rule.Kind, OfferAttemptStatus.Shown, stored.Headline, stored.ValueText, stored.Badge, offer, null, null, null, null)
+        {
+            OnOrder = false,
+        };
     }
 }

@@ -22,6 +22,9 @@ public sealed record OfferView(
     Money? Paid = null,
     CatalogItem? Charged = null)
 {
+    /// <summary>Shown with an order (its page): the offer is added to that order. On a product page there is none.</summary>
+    public bool OnOrder { get; init; } = true;
+
     /// <summary>While the charge waits for the customer's bank (3-D Secure): where they confirm it.</summary>
     public string? CustomerActionUrl { get; init; }
 
