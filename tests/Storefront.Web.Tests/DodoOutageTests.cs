@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using Storefront.Web.Features.Api;
+
+namespace Storefront.Web.Tests;
+
+/// <summary>When Dodo answers 500 to everything, an offer still shows, as "Pay with a card", never as an error. Own store: it breaks Dodo.</summary>
+public sealed class DodoOutageTests : IAsyncLifetime
+{
+    private readonly LiveStore store = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => store.InitializeAsync();
+
+    public ValueTask DisposeAsync() => store.DisposeAsync();
+
+    [Fact]
+    public async Task DodoDown_TheOfferDegradesToPayWithACard_AndThePageStillRenders()
+    {
+        var shopper = await store.NewCustomerAsync();
+        var order = await shopper.BuyAsync("starter-course");
+        var customerId = await shopper.DodoCustomerIdAsync();
+        var healthy = (await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", Ct))!;
+        Assert.True(healthy.Offer!.OneClick);
+
+        store.Sandbox.FailNextRequests(1000);
+        try
+        {
+            using var offerResponse = await shopper.Http.GetAsync($"api/upsell/{customerId}", Ct);
+            using var page = await shopper.Http.GetAsync($"orders/{order.Id}", Ct);
+
+            Assert.Equal(HttpStatusCode.OK, offerResponse.StatusCode);
+            var degraded = (await offerResponse.Content.ReadFromJsonAsync<UpsellOfferResponse>(Ct))!;
+            Assert.False(degraded.Offer!.OneClick);
+            Assert.Null(degraded.PaymentMethod);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Pay with a card", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            store.Sandbox.FailNextRequests(0);
+        }
+    }
+}
