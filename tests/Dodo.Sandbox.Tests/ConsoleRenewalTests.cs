@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dodo.Payments.Models;
 
 namespace Dodo.Sandbox.Tests;
@@ -8,7 +7,7 @@ namespace Dodo.Sandbox.Tests;
 /// The console's "Advance to the next renewal": whatever the month's length, the clock lands just past the renewal
 /// and it is charged once. A sandbox of its own, so no other test's subscription renews first.
 /// </summary>
-public sealed partial class ConsoleRenewalTests : IAsyncLifetime
+public sealed class ConsoleRenewalTests : IAsyncLifetime
 {
     private readonly SandboxHost host = new();
 
@@ -26,13 +25,13 @@ public sealed partial class ConsoleRenewalTests : IAsyncLifetime
         {
             BaseAddress = host.Address,
         };
-        await PostFormAsync(person, "sandbox/dodo/console/key", await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct),
+        await ConsoleForm.PostAsync(person, "sandbox/dodo/console/key", await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct),
             new() { ["api_key"] = SandboxOptions.DevelopmentApiKey });
         var console = await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct);
         Assert.Contains("<th scope=\"col\">Customer</th>", console, StringComparison.Ordinal);
         Assert.Contains(subscription.Customer.Email, console, StringComparison.Ordinal);
 
-        using var advanced = await PostFormAsync(person, "sandbox/dodo/console/advance-to-renewal", console, []);
+        using var advanced = await ConsoleForm.PostAsync(person, "sandbox/dodo/console/advance-to-renewal", console, []);
 
         Assert.Equal(HttpStatusCode.Redirect, advanced.StatusCode);
         var renewed = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
@@ -42,15 +41,4 @@ public sealed partial class ConsoleRenewalTests : IAsyncLifetime
         var payments = await host.Client.ListPaymentsAsync(new PaymentListQuery { SubscriptionId = subscription.SubscriptionId }, Ct);
         Assert.Equal(2, payments.Items.Count(p => p.Status == PaymentStatus.Succeeded));
     }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formPage, Dictionary<string, string> fields)
-    {
-        var token = TokenPattern().Match(formPage);
-        Assert.True(token.Success, "The console form has no antiforgery token.");
-        fields[token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields), Ct);
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    private static partial Regex TokenPattern();
 }

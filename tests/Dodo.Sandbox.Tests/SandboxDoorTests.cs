@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dodo.Payments;
 using Dodo.Payments.Models;
 
@@ -7,7 +6,7 @@ namespace Dodo.Sandbox.Tests;
 
 /// <summary>The sandbox's own doors: a console behind its key with antiforgery, Dodo's URL rules, unframeable pages.</summary>
 [Collection(SandboxCollection.Name)]
-public sealed partial class SandboxDoorTests(SandboxHost host)
+public sealed class SandboxDoorTests(SandboxHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -42,8 +41,8 @@ public sealed partial class SandboxDoorTests(SandboxHost host)
         var person = Person();
         var keyForm = await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct);
 
-        using var wrong = await PostFormAsync(person, "sandbox/dodo/console/key", keyForm, new() { ["api_key"] = "sk_guess" });
-        using var right = await PostFormAsync(person, "sandbox/dodo/console/key", keyForm, new() { ["api_key"] = SandboxOptions.DevelopmentApiKey });
+        using var wrong = await ConsoleForm.PostAsync(person, "sandbox/dodo/console/key", keyForm, new() { ["api_key"] = "sk_guess" });
+        using var right = await ConsoleForm.PostAsync(person, "sandbox/dodo/console/key", keyForm, new() { ["api_key"] = SandboxOptions.DevelopmentApiKey });
         var console = await person.GetStringAsync(new Uri("sandbox/dodo/console", UriKind.Relative), Ct);
         using var withoutToken = await person.PostAsync(new Uri("sandbox/dodo/console/advance", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["days"] = "1" }), Ct);
@@ -98,15 +97,4 @@ public sealed partial class SandboxDoorTests(SandboxHost host)
     {
         BaseAddress = host.Address,
     };
-
-    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formPage, Dictionary<string, string> fields)
-    {
-        var token = TokenPattern().Match(formPage);
-        Assert.True(token.Success, "The console form has no antiforgery token.");
-        fields[token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value);
-        return client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields), Ct);
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">")]
-    private static partial Regex TokenPattern();
 }

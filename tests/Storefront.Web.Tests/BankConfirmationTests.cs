@@ -44,7 +44,7 @@ public sealed class BankConfirmationTests : IAsyncLifetime
 
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the confirmed charge to succeed");
-        var charge = Assert.Single(await SandboxPaymentsAsync(customerId, offer.AttemptId));
+        var charge = Assert.Single(await store.SandboxChargesForAsync(customerId, offer.AttemptId));
         Assert.Equal(PaymentStatus.Succeeded, charge.Status);
         Assert.Equal(offer.Price.Amount, charge.TotalAmount);
         Assert.Equal(charge.TotalAmount, attempt.PaidAmountMinor);
@@ -65,7 +65,7 @@ public sealed class BankConfirmationTests : IAsyncLifetime
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Failed, "the unconfirmed charge to end");
         Assert.Contains("wasn't confirmed with your bank", attempt.FailureMessage, StringComparison.Ordinal);
-        Assert.Equal(PaymentStatus.Cancelled, Assert.Single(await SandboxPaymentsAsync(customerId, offer.AttemptId)).Status);
+        Assert.Equal(PaymentStatus.Cancelled, Assert.Single(await store.SandboxChargesForAsync(customerId, offer.AttemptId)).Status);
         await using var db = await store.Get<IDbContextFactory<Storefront.Web.Data.StorefrontDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal(OrderStatus.Failed, (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == attempt.ResultOrderId, Ct)).Status);
         Assert.False(await db.Entitlements.AnyAsync(e => e.UserId == shopper.UserId && e.ProductId == offer.Product.Id, Ct));
@@ -100,9 +100,6 @@ public sealed class BankConfirmationTests : IAsyncLifetime
         return await db.OfferAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, Ct);
     }
 
-    private async Task<List<PaymentListItem>> SandboxPaymentsAsync(string customerId, Guid attemptId) =>
-        (await store.Get<DodoClient>().ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, PageSize = 100 }, Ct)).Items
-            .Where(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString()).ToList();
 
     private sealed class ReconcilingStore() : LiveStore(new StorefrontAppFactory()
         .WithSetting("Reconciler:IntervalSeconds", "0.2")

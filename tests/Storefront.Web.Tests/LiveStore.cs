@@ -55,6 +55,13 @@ public class LiveStore : IAsyncLifetime
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The money at the sandbox: the customer's payments made for one offer attempt (by its metadata).</summary>
+    public async Task<List<Dodo.Payments.Models.PaymentListItem>> SandboxChargesForAsync(string customerId, Guid attemptId)
+    {
+        var payments = await Get<DodoClient>().ListPaymentsAsync(new Dodo.Payments.Models.PaymentListQuery { CustomerId = customerId, PageSize = 100 }, CancellationToken.None);
+        return payments.Items.Where(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString()).ToList();
+    }
+
     public async Task<Shopper> NewCustomerAsync()
     {
         var email = $"shopper-{Guid.NewGuid():N}@storefront.test";

@@ -31,7 +31,7 @@ public sealed class OneChargePerOfferTests(LiveStore store) : IDisposable
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var charges = await SandboxPaymentsForAttemptAsync(customerId, offer.Offer.AttemptId);
+        var charges = await store.SandboxChargesForAsync(customerId, offer.Offer.AttemptId);
         Assert.Single(charges);
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.Offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the offer to succeed");
@@ -53,7 +53,7 @@ public sealed class OneChargePerOfferTests(LiveStore store) : IDisposable
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
-        Assert.Single(await SandboxPaymentsForAttemptAsync(customerId, offer.AttemptId));
+        Assert.Single(await store.SandboxChargesForAsync(customerId, offer.AttemptId));
         await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the lost-answer charge to be confirmed");
     }
@@ -72,18 +72,11 @@ public sealed class OneChargePerOfferTests(LiveStore store) : IDisposable
         using var again = await shopper.Http.PostAsJsonAsync($"api/upsell/{customerId}/accept", new { attemptId = offer.AttemptId }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Single(await SandboxPaymentsForAttemptAsync(customerId, offer.AttemptId));
+        Assert.Single(await store.SandboxChargesForAsync(customerId, offer.AttemptId));
         Assert.Equal("Your bank declined the charge.", attempt.FailureMessage); // the customer's words, not Dodo's merchant text
         Assert.DoesNotContain("Ask the customer", attempt.FailureMessage, StringComparison.Ordinal);
         var next = await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", TestContext.Current.CancellationToken);
         Assert.False(next!.Eligible);
     }
 
-    private async Task<List<PaymentListItem>> SandboxPaymentsForAttemptAsync(string customerId, Guid attemptId)
-    {
-        await using var scope = store.Services.CreateAsyncScope();
-        var dodo = scope.ServiceProvider.GetRequiredService<DodoClient>();
-        var payments = await dodo.ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, PageSize = 100 }, CancellationToken.None);
-        return payments.Items.Where(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString()).ToList();
-    }
 }

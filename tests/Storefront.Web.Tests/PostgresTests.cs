@@ -62,8 +62,7 @@ public sealed class PostgresTests(PostgresLiveStore store) : IClassFixture<Postg
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the offer to succeed on PostgreSQL");
         // The money at the sandbox, as in the SQLite twin: one charge for the attempt, of the amount the page showed.
-        var payments = await store.Get<Dodo.Payments.DodoClient>().ListPaymentsAsync(new Dodo.Payments.Models.PaymentListQuery { CustomerId = customerId, PageSize = 100 }, Ct);
-        var charge = Assert.Single(payments.Items, p => p.Metadata?.GetValueOrDefault(Storefront.Web.Features.Orders.PaymentOutcomes.OfferAttemptIdKey) == offer.AttemptId.ToString());
+        var charge = Assert.Single(await store.SandboxChargesForAsync(customerId, offer.AttemptId));
         Assert.Equal(offer.Price.Amount, charge.TotalAmount);
         Assert.Equal(charge.TotalAmount, attempt.PaidAmountMinor);
     }

@@ -45,7 +45,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
         Assert.DoesNotContain("Nothing was charged", answer.Message, StringComparison.Ordinal);
         var attempt = await WaitAttemptAsync(attemptId, OfferAttemptStatus.Failed);
         Assert.Equal(OfferSettlement.NotChargedMessage, attempt.FailureMessage);
-        Assert.Empty(await SandboxPaymentsAsync(customerId, attemptId));
+        Assert.Empty(await store.SandboxChargesForAsync(customerId, attemptId));
         Assert.Equal(OrderStatus.Failed, (await OrderAsync(attempt.ResultOrderId!.Value)).Status);
     }
 
@@ -61,7 +61,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var attempt = await WaitAttemptAsync(attemptId, OfferAttemptStatus.Succeeded);
-        var charge = Assert.Single(await SandboxPaymentsAsync(customerId, attemptId));
+        var charge = Assert.Single(await store.SandboxChargesForAsync(customerId, attemptId));
         Assert.Equal(charge.TotalAmount, attempt.PaidAmountMinor);
     }
 
@@ -79,7 +79,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
         Assert.Equal(OfferAttemptStatus.Charging, (await AttemptAsync(attemptId)).Status);
         var attempt = await WaitAttemptAsync(attemptId, OfferAttemptStatus.Failed);
         Assert.Equal(OfferSettlement.NotChargedMessage, attempt.FailureMessage);
-        Assert.Empty(await SandboxPaymentsAsync(customerId, attemptId));
+        Assert.Empty(await store.SandboxChargesForAsync(customerId, attemptId));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
 
             var attempt = await WaitAttemptAsync(attemptId, OfferAttemptStatus.Succeeded);
             Assert.Equal(OrderStatus.Paid, (await OrderAsync(attempt.ResultOrderId!.Value)).Status);
-            Assert.Single(await SandboxPaymentsAsync(customerId, attemptId));
+            Assert.Single(await store.SandboxChargesForAsync(customerId, attemptId));
         }
         finally
         {
@@ -169,9 +169,6 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
         return await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, Ct);
     }
 
-    private async Task<List<PaymentListItem>> SandboxPaymentsAsync(string customerId, Guid attemptId) =>
-        (await store.Get<DodoClient>().ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, PageSize = 100 }, Ct)).Items
-            .Where(p => p.Metadata?.GetValueOrDefault(PaymentOutcomes.OfferAttemptIdKey) == attemptId.ToString()).ToList();
 
     private sealed class ReconcilingStore(CrashBeforeCharge crash) : LiveStore(new StorefrontAppFactory()
         .WithSetting("Reconciler:IntervalSeconds", "0.2")
