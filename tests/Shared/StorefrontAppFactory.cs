@@ -75,12 +75,21 @@ public class StorefrontAppFactory : WebApplicationFactory<Program>
         .WithSetting("Email:Smtp:Host", "127.0.0.1")
         .WithSetting("Email:Smtp:Port", "9");
 
-    public Uri StartOnLoopback()
+    /// <summary>Starts Kestrel on loopback, on <paramref name="port"/> or (0) any free port.</summary>
+    public Uri StartOnLoopback(int port = 0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First());
+    }
+
+    /// <summary>A loopback port free now, for a test that must name the store's address before it starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -76,6 +76,28 @@ public sealed class DeploymentSafetyTests
     }
 
     [Fact]
+    public async Task DemoDeployment_SellsDodosCatalogRightAfterStart()
+    {
+        // Outside Development nothing seeds the catalog: it comes from Dodo's product list, synced when the store
+        // starts rather than one interval later. On Kestrel, as deployed: the store reaches the sandbox over HTTP.
+        var port = StorefrontAppFactory.FreeLoopbackPort();
+        await using var app = new StorefrontAppFactory().AsProduction()
+            .WithSetting("Store:PublicBaseUrl", $"http://127.0.0.1:{port}/")
+            .WithSetting("Dodo:Environment", "sandbox")
+            .WithSetting("Dodo:BaseUrl", null)
+            .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
+            .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key")
+            .WithSetting("Catalog:SyncEveryMinutes", "15");
+        using var client = new HttpClient { BaseAddress = app.StartOnLoopback(port) };
+
+        await Wait.UntilAsync(async () =>
+        {
+            using var product = await client.GetAsync(new Uri("/products/basic-plan", UriKind.Relative), Ct);
+            return product.StatusCode == HttpStatusCode.OK;
+        }, "the product page of a product synced from Dodo");
+    }
+
+    [Fact]
     public async Task RealDodoConfigured_NoSandboxIsMountedAndNoTestBarShown()
     {
         await using var app = new StorefrontAppFactory().AsProduction();

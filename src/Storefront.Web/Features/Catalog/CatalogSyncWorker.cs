@@ -11,8 +11,11 @@ public sealed class CatalogSyncOptions
     public int SyncEveryMinutes { get; set; } = 15;
 }
 
-/// <summary>Refreshes the catalog from Dodo on a timer (the admin's "Sync now" does the same on demand).</summary>
-public sealed partial class CatalogSyncWorker(IServiceScopeFactory scopes, IOptions<CatalogSyncOptions> options, TimeProvider clock, ILogger<CatalogSyncWorker> logger) : BackgroundService
+/// <summary>
+/// Refreshes the catalog from Dodo when the store starts (a new deployment sells at once, not after the first
+/// interval) and then on a timer; the admin's "Sync now" does the same on demand.
+/// </summary>
+public sealed partial class CatalogSyncWorker(IServiceScopeFactory scopes, IOptions<CatalogSyncOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<CatalogSyncWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,8 +25,10 @@ public sealed partial class CatalogSyncWorker(IServiceScopeFactory scopes, IOpti
             return;
         }
 
+        // After start-up, not during it: on the in-process sandbox, Dodo is this app's own listening address.
+        await WhenStartedAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -35,6 +40,15 @@ public sealed partial class CatalogSyncWorker(IServiceScopeFactory scopes, IOpti
                 LogFailed(logger, error);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        await started.Task;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog synced from Dodo: {Result}")]
