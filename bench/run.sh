@@ -25,6 +25,7 @@ wait_for() { # url
     sleep 0.2
   done
   echo "Timed out waiting for $1" >&2
+  tail -n 40 "$work"/*.log >&2 2>/dev/null || true
   exit 1
 }
 
@@ -68,7 +69,7 @@ secret="whsec_$(printf 'bench-webhook-secret-%s' "$RANDOM$RANDOM" | base64 -w0)"
   DodoSandbox__DatabasePath="$work/sandbox.db" ConnectionStrings__Storefront="Data Source=$work/store.db" \
   Store__PublicBaseUrl=http://127.0.0.1:5902 AllowedHosts=127.0.0.1 \
   Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=9 Email__Smtp__EnableSsl=false \
-  RateLimits__WebhooksPerIpPerSecond=100000000 \
+  RateLimits__WebhooksPerIpPerSecond=1000000 \
   Logging__LogLevel__Default=Warning \
   ./Storefront.Web >"$work/store.log" 2>&1) &
 wait_for http://127.0.0.1:5902/products/basic-plan

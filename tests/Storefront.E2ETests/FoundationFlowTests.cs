@@ -69,7 +69,7 @@ public sealed class FoundationFlowTests(BrowserSession session)
     }
 
     [Fact]
-    public async Task CatalogFilter_ClickPlans_ShowsOnlyPlansThroughTheCircuit()
+    public async Task CatalogFilter_ChoosePlans_ShowsOnlyPlans()
     {
         var page = await session.NewPageAsync();
         var catalog = new CatalogPage(page);
@@ -79,6 +79,7 @@ public sealed class FoundationFlowTests(BrowserSession session)
 
         await Expect(catalog.Products).ToHaveCountAsync(2);
         await Expect(page.GetByText("Showing 2 of 8 products")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?]show=plans$"));
         await catalog.ShowAsync("All");
         await Expect(catalog.Products).ToHaveCountAsync(8);
     }

@@ -31,11 +31,22 @@ public sealed class CatalogBrowserRenderTests
     }
 
     [Fact]
-    public async Task Render_Initially_TheAllFilterIsPressed()
+    public async Task Render_WithoutAFilter_AllIsTheCurrentChoice()
     {
         var html = await RenderAsync(new Dictionary<string, object?> { ["Items"] = new[] { Basic } });
 
-        Assert.Matches("class=\"chip selected\"\\s+aria-pressed=\"true\"[^>]*>\\s*All", html);
+        Assert.Contains("<a class=\"chip selected\" href=\"./\" aria-current=\"page\">All</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_PlansFilter_ShowsOnlyPlans_AndLinksTheOtherChoices()
+    {
+        var html = await RenderAsync(new Dictionary<string, object?> { ["Items"] = new[] { Basic, Course }, ["Filter"] = ProductKind.Subscription });
+
+        Assert.Contains("Showing 1 of 2 products", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("products/starter-course", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"chip selected\" href=\"?show=plans\" aria-current=\"page\">Plans</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"chip\" href=\"?show=one-time\">One-time</a>", html, StringComparison.Ordinal);
     }
 
     private static async Task<string> RenderAsync(Dictionary<string, object?> parameters)

@@ -57,6 +57,7 @@ public static class WebRegistration
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseStoreAssets();
+        app.UseOutputCache();
         app.UseAntiforgery();
         return app;
     }

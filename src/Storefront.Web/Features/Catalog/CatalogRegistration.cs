@@ -9,6 +9,9 @@ public static class CatalogRegistration
         builder.Services.AddSingleton<CatalogSyncStatus>();
         builder.Services.AddOptions<CatalogSyncOptions>().BindConfiguration(CatalogSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<CatalogSyncWorker>();
+        builder.Services.AddOutputCache(CatalogPagesCache.AddPolicy);
+        builder.Services.AddSingleton<CatalogPagesCache>();
+        CacheablePageAntiforgery.Decorate(builder.Services);
         return builder;
     }
 }

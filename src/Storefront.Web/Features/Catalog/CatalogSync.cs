@@ -11,7 +11,7 @@ namespace Storefront.Web.Features.Catalog;
 /// from Dodo; a product Dodo has that the store lacks is added (admins then write its copy). Store-only copy
 /// (summary, features, image) is left alone.
 /// </summary>
-public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, CatalogSyncStatus status, TimeProvider clock)
+public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, CatalogSyncStatus status, CatalogPagesCache pages, TimeProvider clock)
 {
     public DateTime? LastRun => status.LastRun;
 
@@ -55,6 +55,7 @@ public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> d
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await pages.InvalidateAsync(cancellationToken);
         status.LastRun = clock.GetUtcNow().UtcDateTime;
         status.LastResult = $"{live.Count + archived.Count} products at Dodo, {added} added, {updated} updated";
         return status.LastResult;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain.Offers;
 using Storefront.Web.Data;
+using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Audit;
 using Storefront.Web.Features.Offers;
 
@@ -15,7 +16,7 @@ public sealed record ProductChoice(string Id, string Label, string Currency, boo
 /// on any error nothing is saved. Each save is audited with the rule before and after. Rules are read per request,
 /// so a change applies to the next purchase without a restart.
 /// </summary>
-public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFactory, AuditTrail audit, CatalogPagesCache catalogPages, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RuleRow>> ListAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +83,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         audit.Record(db, actor, before is null ? "create" : "update", "UpsellRule", rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, UpsellRuleForm.From(rule));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await catalogPages.InvalidateAsync(cancellationToken);
         return (rule.Id, []);
     }
 
