@@ -11,7 +11,8 @@ connections=${2:-64}
 server_core=0
 load_core=1
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+# Servers are started with exec, so the job's pid is the server's own and the trap stops it.
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { echo "bench/run.sh needs wrk: apt-get install wrk" >&2; exit 1; }
 
@@ -62,7 +63,7 @@ wait $baseline_pid 2>/dev/null || true
 # secret of its own. Mail goes to a port nothing listens on (no mail is sent by these rows); the webhook limit per
 # IP is lifted because every request here comes from one address.
 secret="whsec_$(printf 'bench-webhook-secret-%s' "$RANDOM$RANDOM" | base64 -w0)"
-(cd "$work/store" && taskset -c $server_core env \
+(cd "$work/store" && exec taskset -c $server_core env \
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5902 DOTNET_gcServer=0 \
   Dodo__Environment=sandbox DodoSandbox__AllowOutsideDevelopment=true \
   Dodo__ApiKey="sk_bench_$RANDOM$RANDOM" Dodo__WebhookSecret="$secret" \

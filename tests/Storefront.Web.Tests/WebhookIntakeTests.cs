@@ -128,6 +128,53 @@ public sealed class WebhookIntakeTests(WebhookIntakeTests.App app) : IClassFixtu
         Assert.Equal(WebhookProcessingStatus.Ignored, (await WaitProcessedAsync(id)).Status);
     }
 
+    [Fact]
+    public async Task Post_BurstOf120ConcurrentDeliveries_StoresEachEventOnce_CountsRedeliveries_AndProcessesAll()
+    {
+        // 100 events, 20 of them delivered twice at the same moment: what group commit must get right under load.
+        var ids = Enumerable.Range(0, 100).Select(i => $"msg_burst_{Guid.NewGuid():N}").ToList();
+        var deliveries = ids.Concat(ids.Take(20)).ToList();
+        using var client = app.CreateClient();
+
+        var answers = await Task.WhenAll(deliveries.Select(async id =>
+        {
+            using var request = SignedWebhooks.Request(PaymentSucceeded, id);
+            using var response = await client.SendAsync(request, Ct);
+            return response.StatusCode;
+        }));
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        await using var db = await DbAsync();
+        var stored = await db.WebhookInbox.AsNoTracking().Where(e => ids.Contains(e.WebhookId)).ToListAsync(Ct);
+        Assert.Equal(100, stored.Count);
+        Assert.Equal(20, stored.Count(e => e.Deliveries == 2));
+        Assert.Equal(80, stored.Count(e => e.Deliveries == 1));
+        await Wait.UntilAsync(async () =>
+        {
+            await using var check = await DbAsync();
+            return await check.WebhookInbox.CountAsync(e => ids.Contains(e.WebhookId) && e.ProcessedAt != null && e.Attempts == 1, Ct) == 100;
+        }, "every event of the burst processed exactly once");
+    }
+
+    [Fact]
+    public async Task Post_ForgedDeliveries_AreCountedPerReason_NotStored()
+    {
+        var refusals = app.Services.GetRequiredService<WebhookRefusals>();
+        refusals.Report(); // start from zero: other tests in this class refuse deliveries too
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var forged = SignedWebhooks.Request(PaymentSucceeded, signature: "v1,u2ORnpN0W2OE7XmDy/cQpOkdMsNRzYtLNcQ+wSTpVtw=");
+            using var response = await client.SendAsync(forged, Ct);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        var reported = refusals.Report();
+        Assert.Equal(3, reported["NoMatchingSignature"]);
+        Assert.Empty(refusals.Report());
+    }
+
     private Task<WebhookInboxEntry> WaitProcessedAsync(string webhookId) => Wait.UntilAsync(async () =>
         await EntryAsync(webhookId) is { Status: not (WebhookProcessingStatus.Received or WebhookProcessingStatus.Processing) } entry ? entry : null,
         "the webhook to be processed");

@@ -15,15 +15,16 @@ public static class DataRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Resolved when the first context is made, so configuration added late (tests, hosting) is seen.
-        builder.Services.AddDbContextFactory<StorefrontDbContext>((services, options) =>
+        // Resolved when the first context is made, so configuration added late (tests, hosting) is seen. Pooled: the
+        // background workers and pages create a context per unit of work, and a pooled one is reset, not rebuilt.
+        builder.Services.AddPooledDbContextFactory<StorefrontDbContext>((services, options) =>
         {
             var provider = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Provider;
             var connectionString = ResolveConnectionString(
                 services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>(), provider);
             _ = provider switch
             {
-                DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+                DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance),
                 DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Unknown database provider {provider}."),
             };
@@ -33,6 +34,8 @@ public static class DataRegistration
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
 
+        // Identity's stores take the context from the request's scope.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

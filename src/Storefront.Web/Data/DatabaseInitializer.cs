@@ -27,12 +27,27 @@ internal sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await UseWriteAheadLogAsync(services, cancellationToken);
+
         await RoleSeed.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
         if (environment.IsDevelopment())
         {
             await DevelopmentSeed.RunAsync(services, cancellationToken);
             logger.LogInformation("Development seed applied: demo catalog and demo accounts are ready.");
+        }
+    }
+
+    /// <summary>
+    /// SQLite in WAL mode: readers never wait for the writer and a commit appends to the log instead of rewriting
+    /// pages (ADR-0016). The mode is stored in the database file, so this is a no-op after the first start.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 

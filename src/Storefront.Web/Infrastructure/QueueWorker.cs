@@ -9,8 +9,19 @@ public abstract partial class QueueWorker(ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim wake = new(0);
+    private int woken;
 
-    public void Wake() => wake.Release();
+    /// <summary>
+    /// New work is due. Many calls while a pass runs count as one: a burst of deliveries must not leave thousands of
+    /// empty passes queued behind it.
+    /// </summary>
+    public void Wake()
+    {
+        if (Interlocked.Exchange(ref woken, 1) == 0)
+        {
+            wake.Release();
+        }
+    }
 
     /// <summary>Handles one due item; false when none is due.</summary>
     protected abstract Task<bool> HandleNextAsync(CancellationToken cancellationToken);
@@ -21,6 +32,8 @@ public abstract partial class QueueWorker(ILogger logger) : BackgroundService
         {
             try
             {
+                // Reset before the pass: work stored during it wakes the next one.
+                Volatile.Write(ref woken, 0);
                 while (await HandleNextAsync(stoppingToken))
                 {
                 }
