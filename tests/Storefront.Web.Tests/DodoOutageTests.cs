@@ -4,7 +4,10 @@ using Storefront.Web.Features.Api;
 
 namespace Storefront.Web.Tests;
 
-/// <summary>When Dodo answers 500 to everything, an offer still shows, as "Pay with a card", never as an error. Own store: it breaks Dodo.</summary>
+/// <summary>
+/// When Dodo answers 500 to everything, an offer still shows, as "Pay with a card", never as an error; and offers do
+/// not ask Dodo for the saved cards on every render. Own store: it breaks Dodo.
+/// </summary>
 public sealed class DodoOutageTests : IAsyncLifetime
 {
     private readonly LiveStore store = new();
@@ -21,8 +24,6 @@ public sealed class DodoOutageTests : IAsyncLifetime
         var shopper = await store.NewCustomerAsync();
         var order = await shopper.BuyAsync("starter-course");
         var customerId = await shopper.DodoCustomerIdAsync();
-        var healthy = (await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", Ct))!;
-        Assert.True(healthy.Offer!.OneClick);
 
         store.Sandbox.FailNextRequests(1000);
         try
@@ -36,6 +37,47 @@ public sealed class DodoOutageTests : IAsyncLifetime
             Assert.Null(degraded.PaymentMethod);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             Assert.Contains("Pay with a card", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            store.Sandbox.FailNextRequests(0);
+        }
+
+        // The outage was not remembered: with Dodo back, the card is offered again.
+        var healthy = (await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", Ct))!;
+        Assert.True(healthy.Offer!.OneClick);
+    }
+
+    [Fact]
+    public async Task SavedCards_AreReadOncePerCustomer_AndAgainAfterAPaymentWebhook()
+    {
+        var shopper = await store.NewCustomerAsync();
+        var order = await shopper.BuyAsync("starter-course");
+        var customerId = await shopper.DodoCustomerIdAsync();
+        Assert.True((await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", Ct))!.Offer!.OneClick);
+
+        // Renders while Dodo is down still name the card: they did not ask Dodo.
+        store.Sandbox.FailNextRequests(1000);
+        try
+        {
+            var cached = (await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{customerId}", Ct))!;
+            Assert.True(cached.Offer!.OneClick);
+            Assert.NotNull(cached.PaymentMethod);
+            Assert.Contains("Add to my order", await shopper.Http.GetStringAsync($"orders/{order.Id}", Ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            store.Sandbox.FailNextRequests(0);
+        }
+
+        // A payment webhook for the customer (another purchase) may have saved a card: the next render asks Dodo.
+        await shopper.BuyAsync("upsell-playbook-ebook");
+        store.Sandbox.FailNextRequests(1000);
+        try
+        {
+            var page = await shopper.Http.GetStringAsync($"orders/{order.Id}", Ct);
+            Assert.Contains("Pay with a card", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Add to my order", page, StringComparison.Ordinal);
         }
         finally
         {

@@ -19,6 +19,8 @@ public static class PaymentsRegistration
         builder.Services.AddSingleton<IValidateOptions<DodoOptions>, DodoDeploymentValidator>();
         builder.Services.AddScoped<DodoCustomerLink>();
         builder.Services.AddScoped<SavedCards>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SavedCardsCache>();
         builder.Services.AddScoped<SavedCardRemoval>();
         if (!UsesSandbox(builder.Configuration, builder.Environment))
         {

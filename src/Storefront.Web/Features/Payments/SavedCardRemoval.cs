@@ -9,7 +9,7 @@ namespace Storefront.Web.Features.Payments;
 /// Removes a saved card at Dodo, so one-click offers stop using it; the next payment on Dodo's checkout saves the
 /// new one. The card an active plan is billed to is kept: that one is replaced through the plan's card update.
 /// </summary>
-public sealed class SavedCardRemoval(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers)
+public sealed class SavedCardRemoval(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, SavedCardsCache cache)
 {
     public const string Removed = "The card was removed. The next time you pay on Dodo's checkout, that card is saved for one-click purchases.";
 
@@ -31,6 +31,7 @@ public sealed class SavedCardRemoval(IDbContextFactory<StorefrontDbContext> dbFa
             return BillsThePlan;
         }
 
+        cache.Forget(customerId);
         try
         {
             await dodo.DeletePaymentMethodAsync(customerId, paymentMethodId, cancellationToken);

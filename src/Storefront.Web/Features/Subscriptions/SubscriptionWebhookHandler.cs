@@ -1,9 +1,11 @@
 using Dodo.Payments.Webhooks;
+using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Webhooks;
 
 namespace Storefront.Web.Features.Subscriptions;
 
-public sealed class SubscriptionWebhookHandler(SubscriptionOutcomes outcomes) : IWebhookHandler
+/// <summary>subscription.* → <see cref="SubscriptionOutcomes"/>. The plan's card may have changed: cards are read again.</summary>
+public sealed class SubscriptionWebhookHandler(SubscriptionOutcomes outcomes, SavedCardsCache cards) : IWebhookHandler
 {
     public IReadOnlyCollection<string> EventTypes { get; } =
     [
@@ -12,6 +14,10 @@ public sealed class SubscriptionWebhookHandler(SubscriptionOutcomes outcomes) : 
         WebhookEventTypes.SubscriptionPlanChanged, WebhookEventTypes.SubscriptionUpdated,
     ];
 
-    public Task<WebhookOutcome> HandleAsync(WebhookEvent webhook, CancellationToken cancellationToken) =>
-        outcomes.ApplyAsync(webhook.Type, webhook.SubscriptionData(), webhook.Timestamp.UtcDateTime, cancellationToken);
+    public Task<WebhookOutcome> HandleAsync(WebhookEvent webhook, CancellationToken cancellationToken)
+    {
+        var subscription = webhook.SubscriptionData();
+        cards.Forget(subscription.Customer.CustomerId);
+        return outcomes.ApplyAsync(webhook.Type, subscription, webhook.Timestamp.UtcDateTime, cancellationToken);
+    }
 }
