@@ -13,7 +13,7 @@ public sealed class LiveUpdatesTests
     [Fact]
     public async Task EachPageOfTheCustomer_IsToldOnce_OtherCustomersAreNot_AndADisposedPageNoMore()
     {
-        var changes = new CustomerChanges(NullLogger<CustomerChanges>.Instance);
+        var changes = new CustomerChanges(new SingleInstanceRelay(), NullLogger<CustomerChanges>.Instance);
         var (first, second, other) = (0, 0, 0);
         using var tab1 = changes.Subscribe("ana", () => { Interlocked.Increment(ref first); return Task.CompletedTask; });
         var tab2 = changes.Subscribe("ana", () => { Interlocked.Increment(ref second); return Task.CompletedTask; });
@@ -30,7 +30,7 @@ public sealed class LiveUpdatesTests
     [Fact]
     public async Task AFailingPage_DoesNotFailTheNotification_NorStopTheOtherPages()
     {
-        var changes = new CustomerChanges(NullLogger<CustomerChanges>.Instance);
+        var changes = new CustomerChanges(new SingleInstanceRelay(), NullLogger<CustomerChanges>.Instance);
         var told = 0;
         using var broken = changes.Subscribe("ana", () => throw new InvalidOperationException("the page broke"));
         using var brokenLater = changes.Subscribe("ana", () => Task.FromException(new ObjectDisposedException("circuit")));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -37,6 +38,13 @@ public static class DataRegistration
         // Identity's stores take the context from the request's scope.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<StorefrontDbContext>>().CreateDbContext());
         builder.Services.AddHostedService<DatabaseInitializer>();
+
+        // The key ring lives in the database (ADR-0017): instances behind one proxy accept each other's cookies and
+        // antiforgery tokens, and a restart or a new container signs no one out. One application name, so that
+        // instances installed in different folders share keys.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Storefront")
+            .PersistKeysToDbContext<StorefrontDbContext>();
         return builder;
     }
 

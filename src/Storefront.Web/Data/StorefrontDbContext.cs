@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Features.Audit;
@@ -10,10 +11,13 @@ using Storefront.Web.Features.Webhooks;
 
 namespace Storefront.Web.Data;
 
-/// <summary>One context for Identity and the store's own tables (one database, one migration history).</summary>
+/// <summary>One context for Identity, the Data Protection key ring and the store's own tables (one database, one migration history).</summary>
 public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<CatalogProduct> Products => Set<CatalogProduct>();
 
     public DbSet<WebhookInboxEntry> WebhookInbox => Set<WebhookInboxEntry>();

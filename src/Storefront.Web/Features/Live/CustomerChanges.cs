@@ -6,10 +6,11 @@ namespace Storefront.Web.Features.Live;
 /// Tells a customer's open pages that something of theirs changed (an order paid, an offer charged, a plan switched),
 /// so each re-reads once. Pages subscribe for their own customer and unsubscribe by disposing; a notification only
 /// schedules each page's refresh on its own circuit, so a page that fails never fails the webhook, reconciler or
-/// request that changed the state (shape of eShop's OrderStatusNotificationService). One process: with several
-/// instances each tells its own circuits about the changes it made.
+/// request that changed the state (shape of eShop's OrderStatusNotificationService). With several instances, the
+/// change is also relayed to the others (<see cref="ICustomerChangeRelay"/>: PostgreSQL LISTEN/NOTIFY), whose pages
+/// are told the same way.
 /// </summary>
-public sealed partial class CustomerChanges(ILogger<CustomerChanges> logger)
+public sealed partial class CustomerChanges(ICustomerChangeRelay relay, ILogger<CustomerChanges> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscription, byte>> byCustomer = new(StringComparer.Ordinal);
 
@@ -22,10 +23,13 @@ public sealed partial class CustomerChanges(ILogger<CustomerChanges> logger)
     }
 
     /// <summary>
-    /// Lets every page of the customer know. Returns once each page has been told; the pages reload on their own
-    /// circuits, and their errors stay there.
+    /// Lets every page of the customer know, on this instance and the others. Returns once each page here has been
+    /// told; the pages reload on their own circuits, and their errors stay there.
     /// </summary>
-    public Task NotifyAsync(string userId) => byCustomer.TryGetValue(userId, out var subscriptions)
+    public Task NotifyAsync(string userId) => Task.WhenAll(NotifyLocalAsync(userId), relay.PublishAsync(userId));
+
+    /// <summary>Tells this instance's pages only (a change another instance made and relayed).</summary>
+    public Task NotifyLocalAsync(string userId) => byCustomer.TryGetValue(userId, out var subscriptions)
         ? Task.WhenAll(subscriptions.Keys.Select(TellAsync))
         : Task.CompletedTask;
 
