@@ -36,6 +36,17 @@ if [ ! -x /usr/bin/aiosmtpd ]; then
 fi
 [ -x /usr/bin/aiosmtpd ] || fail "aiosmtpd is still missing at /usr/bin/aiosmtpd."
 
+# nginx: the two-instance browser test runs the README's sticky (ip_hash) configuration in front of two stores.
+if [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "tests/run.sh: installing Debian's nginx for the two-instance test..."
+    apt_install nginx-light || apt_install nginx
+  else
+    fail "nginx is missing at /usr/sbin/nginx and this is not root: run 'sudo apt-get install -y nginx' first."
+  fi
+fi
+[ -x /usr/sbin/nginx ] || fail "nginx is still missing at /usr/sbin/nginx."
+
 # PostgreSQL (the scale-out provider): the same migrations and flows are tested on it. A local cluster is
 # installed and started when missing; a role for the tests is created. Set STOREFRONT_TEST_POSTGRES to use another.
 if [ -z "${STOREFRONT_TEST_POSTGRES:-}" ]; then
