@@ -6,13 +6,19 @@ namespace Dodo.Sandbox;
 
 /// <summary>
 /// The sandbox lives inside the store's process, so its public address is the host's own: the API base URL the
-/// store's client calls, the checkout page URL it hands to customers, and the default webhook target.
+/// store's client calls, the checkout page URL it hands to customers, and the default webhook target. Behind a proxy
+/// that is <see cref="SandboxOptions.PublicBaseUrl"/>; otherwise the first listening address.
 /// </summary>
 public sealed class SandboxEndpointAddress(IServer server, IOptions<SandboxOptions> options)
 {
-    /// <summary>The host's first listening address, with wildcard hosts turned into loopback.</summary>
+    /// <summary>The configured public address, else the host's first listening address with wildcard hosts turned into loopback.</summary>
     public Uri HostAddress()
     {
+        if (Uri.TryCreate(options.Value.PublicBaseUrl, UriKind.Absolute, out var configured))
+        {
+            return new Uri(configured.GetLeftPart(UriPartial.Authority) + "/");
+        }
+
         // An in-memory test server has no socket address; it answers as http://localhost.
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
         var builder = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal)

@@ -30,6 +30,12 @@ public sealed class SandboxOptions
 
     [Required] public string WebhookSecret { get; set; } = DevelopmentWebhookSecret;
 
+    /// <summary>
+    /// The address browsers and the store reach the host at (a demo deployment behind a proxy): checkout pages, the API
+    /// and the default webhook target are built from it. Empty = the host's first listening address.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Where webhooks are sent; empty = the host's own /webhooks/dodo.</summary>
     public string? WebhookUrl { get; set; }
 

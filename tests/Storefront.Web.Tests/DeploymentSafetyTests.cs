@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Storefront.Testing;
 
@@ -73,6 +74,23 @@ public sealed class DeploymentSafetyTests
         Assert.Contains("Test store: no real payments", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(withReadmeKey, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(withOwnKey, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoDeployment_SendsCustomersToTheSandboxAtThePublicAddress_NotTheListeningOne()
+    {
+        // Behind a proxy the app listens on loopback; a checkout link to 127.0.0.1 would reach no customer.
+        await using var app = new StorefrontAppFactory().AsProduction()
+            .WithSetting("Dodo:Environment", "sandbox")
+            .WithSetting("Dodo:BaseUrl", null)
+            .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
+            .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key");
+        app.StartOnLoopback();
+
+        var sandbox = app.Services.GetRequiredService<Dodo.Sandbox.SandboxEndpointAddress>();
+
+        Assert.Equal("https://shop.example/sandbox/dodo/checkout/cks_1", sandbox.CheckoutUrl("cks_1").ToString());
+        Assert.Equal("https://shop.example/webhooks/dodo", sandbox.WebhookUrl().ToString());
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public static class PaymentsRegistration
         {
             sandbox.ApiKey = Configured(configuration, "ApiKey", "DODO_PAYMENTS_API_KEY") ?? (isDevelopment ? sandbox.ApiKey : "");
             sandbox.WebhookSecret = Configured(configuration, "WebhookSecret", "DODO_PAYMENTS_WEBHOOK_KEY") ?? (isDevelopment ? sandbox.WebhookSecret : "");
+            // A demo deployment: customers reach the sandbox's checkout where they reach the store (behind its proxy),
+            // not at the address the app listens on. In Development the sandbox stays on the listening address.
+            if (!isDevelopment)
+            {
+                sandbox.PublicBaseUrl ??= configuration["Store:PublicBaseUrl"];
+            }
         });
         if (isDevelopment)
         {
