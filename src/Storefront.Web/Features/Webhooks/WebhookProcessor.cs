@@ -107,7 +107,6 @@ public sealed partial class WebhookProcessor(
         await transaction.CommitAsync(CancellationToken.None);
     }
 
-
     private readonly record struct HandlingResult(WebhookProcessingStatus Status, string? Error, DateTime? NextAttempt);
 
     private async Task<HandlingResult> HandleAsync(WebhookInboxEntry entry, CancellationToken cancellationToken)
