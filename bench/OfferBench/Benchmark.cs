@@ -77,13 +77,19 @@ internal static class Benchmark
 
         // 3. Accepts: one per buyer, each counted separately.
         var moneyCalls = new List<int>();
+        var acceptTimes = new List<double>();
+        var acceptServerTimes = new List<double>();
         var callShapes = new Dictionary<string, int>();
         foreach (var (buyer, buyerOrder) in buyers)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(buyer, buyerOrder.Id, CancellationToken.None);
             meter.Reset();
+            var watch = Stopwatch.StartNew();
             var result = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, CancellationToken.None);
+            watch.Stop();
+            acceptTimes.Add(watch.Elapsed.TotalMilliseconds);
+            acceptServerTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);
             if (result.Outcome != AcceptOutcome.Submitted)
             {
                 throw new InvalidOperationException("Accept did not go through: " + result.Message);
@@ -101,6 +107,8 @@ internal static class Benchmark
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(Row("offer render, server time excl. Dodo (ms)", serviceTimes));
         Console.WriteLine(Row("order page GET with offer, excl. Dodo (ms)", pageTimes));
+        Console.WriteLine(Row("accept until the charge is submitted, incl. Dodo (ms)", acceptTimes));
+        Console.WriteLine(Row("accept, server work excl. Dodo (ms)", acceptServerTimes));
         Console.WriteLine();
         Console.WriteLine($"Dodo calls per offer render after the first: {dodoCallsPerRender} (saved cards come from the per-customer cache)");
         Console.WriteLine($"Money-moving Dodo calls per accept: min {moneyCalls.Min()}, max {moneyCalls.Max()} over {moneyCalls.Count} accepts");
