@@ -23,6 +23,8 @@ internal static class Benchmark
         // and the same for a full GET of the order page. Accepts: Dodo calls made per accept, by kind.
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var accepts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var idleCircuits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+        var churnedCircuits = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
         var meter = new DodoCallMeter();
 
         await using var app = new MeteredStore(meter);
@@ -102,6 +104,17 @@ internal static class Benchmark
             }
         }
 
+        // 4. Circuits: memory per idle circuit, and whether it comes back after many come and go.
+        var circuitUser = buyers[0];
+        string circuitEmail;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            circuitEmail = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(circuitUser.UserId))!.Email!;
+        }
+
+        var memory = await CircuitMemory.MeasureAsync(baseUrl, circuitEmail, MeteredStore.Password, $"orders/{circuitUser.Order.Id}",
+            app.Services.GetRequiredService<OpenCircuits>(), idleCircuits, churnedCircuits);
+
         Console.WriteLine();
         Console.WriteLine("| measurement | n | p50 | p95 | max |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -111,6 +124,10 @@ internal static class Benchmark
         Console.WriteLine(Row("accept, server work excl. Dodo (ms)", acceptServerTimes));
         Console.WriteLine();
         Console.WriteLine($"Dodo calls per offer render after the first: {dodoCallsPerRender} (saved cards come from the per-customer cache)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Idle circuits (signed-in order page with its offer): {memory.BytesPerIdleCircuit / 1024:F0} KB of managed heap each, over {memory.Idle}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"After {memory.Churned} more circuits came and went: heap {memory.AfterChurnBytes / 1024 / 1024.0:F1} MB, {memory.AfterChurnRatio:P0} of the {memory.BaselineBytes / 1024 / 1024.0:F1} MB before any"));
         Console.WriteLine($"Money-moving Dodo calls per accept: min {moneyCalls.Min()}, max {moneyCalls.Max()} over {moneyCalls.Count} accepts");
         foreach (var (shape, count) in callShapes.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -203,9 +220,14 @@ internal sealed class MeteredStore(DodoCallMeter meter) : StorefrontAppFactory
         base.ConfigureWebHost(builder);
         builder.UseContentRoot(WebProjectFolder());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RateLimits:NewCircuitsPerIpPerMinute", "1000000"); // every circuit here comes from one address
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(meter);
+            services.AddSingleton<OpenCircuits>();
+            services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(provider => provider.GetRequiredService<OpenCircuits>());
+            // Closed pages' circuits end after this instead of Blazor's 3 minutes, so the bench need not wait that long.
+            services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(3));
             services.AddHttpClient<DodoClient>().AddHttpMessageHandler(() => new DodoCallMeter.Handler(meter));
         });
     }
