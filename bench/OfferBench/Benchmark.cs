@@ -25,6 +25,7 @@ internal static class Benchmark
         var accepts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var idleCircuits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
         var churnedCircuits = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
+        var streamRate = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
         var meter = new DodoCallMeter();
 
         await using var app = new MeteredStore(meter);
@@ -104,7 +105,53 @@ internal static class Benchmark
             }
         }
 
-        // 4. Circuits: memory per idle circuit, and whether it comes back after many come and go.
+        // 4. Accepts and registrations while valid webhooks stream in at a steady rate.
+        var loadBuyers = new List<(string UserId, Order Order)>();
+        for (var i = 0; i < accepts; i++)
+        {
+            loadBuyers.Add(await BuyAsync(app, baseUrl, "starter-course"));
+        }
+
+        var loadAcceptTimes = new List<double>();
+        var loadAcceptServerTimes = new List<double>();
+        var registrationTimes = new List<double>();
+        var quietRegistrationTimes = new List<double>();
+        for (var i = 0; i < accepts; i++)
+        {
+            quietRegistrationTimes.Add(await RegisterAsync(baseUrl));
+        }
+
+        var secret = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DodoOptions>>().Value.WebhookSecret!;
+        long streamed;
+        long streamFailed;
+        var streamWatch = Stopwatch.StartNew();
+        await using (var stream = new WebhookStream(baseUrl, secret, streamRate))
+        {
+            stream.Start();
+            foreach (var (buyer, buyerOrder) in loadBuyers)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(buyer, buyerOrder.Id, CancellationToken.None);
+                meter.Reset();
+                var watch = Stopwatch.StartNew();
+                await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, CancellationToken.None);
+                watch.Stop();
+                loadAcceptTimes.Add(watch.Elapsed.TotalMilliseconds);
+                loadAcceptServerTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);
+            }
+
+            for (var i = 0; i < accepts; i++)
+            {
+                registrationTimes.Add(await RegisterAsync(baseUrl));
+            }
+
+            streamed = stream.Sent;
+            streamFailed = stream.Failed;
+        }
+
+        var streamedPerSecond = streamed / streamWatch.Elapsed.TotalSeconds;
+
+        // 5. Circuits: memory per idle circuit, and whether it comes back after many come and go.
         var circuitUser = buyers[0];
         string circuitEmail;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -122,8 +169,14 @@ internal static class Benchmark
         Console.WriteLine(Row("order page GET with offer, excl. Dodo (ms)", pageTimes));
         Console.WriteLine(Row("accept until the charge is submitted, incl. Dodo (ms)", acceptTimes));
         Console.WriteLine(Row("accept, server work excl. Dodo (ms)", acceptServerTimes));
+        Console.WriteLine(Row("accept while webhooks stream, incl. Dodo (ms)", loadAcceptTimes));
+        Console.WriteLine(Row("accept while webhooks stream, server work excl. Dodo (ms)", loadAcceptServerTimes));
+        Console.WriteLine(Row("registration POST, no webhooks (ms; mostly password hashing)", quietRegistrationTimes));
+        Console.WriteLine(Row("registration POST while webhooks stream (ms)", registrationTimes));
         Console.WriteLine();
         Console.WriteLine($"Dodo calls per offer render after the first: {dodoCallsPerRender} (saved cards come from the per-customer cache)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Webhook stream during those rows: {streamedPerSecond:F0} stored per second (asked for {streamRate}), {streamFailed} refused or failed"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Idle circuits (signed-in order page with its offer): {memory.BytesPerIdleCircuit / 1024:F0} KB of managed heap each, over {memory.Idle}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -180,6 +233,27 @@ internal static class Benchmark
             throw new TimeoutException("The purchase was not confirmed.");
         }
 
+        static async Task<double> RegisterAsync(Uri baseUrl)
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUrl };
+            var form = await client.GetStringAsync(new Uri("Account/Register", UriKind.Relative));
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+            using var fields = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "register", ["Input.Name"] = "Bench Registrant", ["Input.Email"] = $"bench-register-{Guid.NewGuid():N}@storefront.test",
+                ["Input.Password"] = MeteredStore.Password, ["Input.ConfirmPassword"] = MeteredStore.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            });
+            var watch = Stopwatch.StartNew();
+            using var response = await client.PostAsync(new Uri("Account/Register", UriKind.Relative), fields);
+            watch.Stop();
+            if ((int)response.StatusCode >= 400)
+            {
+                throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}.");
+            }
+
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
         static async Task<HttpClient> SignedInClientAsync(Uri baseUrl, MeteredStore app, string userId)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -220,7 +294,11 @@ internal sealed class MeteredStore(DodoCallMeter meter) : StorefrontAppFactory
         base.ConfigureWebHost(builder);
         builder.UseContentRoot(WebProjectFolder());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:NewCircuitsPerIpPerMinute", "1000000"); // every circuit here comes from one address
+        // Every request here comes from one address: the per-IP limits would otherwise measure themselves.
+        builder.UseSetting("RateLimits:NewCircuitsPerIpPerMinute", "1000000");
+        builder.UseSetting("RateLimits:RegistrationsPerIpPerHour", "1000000");
+        builder.UseSetting("RateLimits:EmailLinksPerIpPerHour", "1000000");
+        builder.UseSetting("RateLimits:WebhooksPerIpPerSecond", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(meter);
