@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The store's speed as ratios to the smallest ASP.NET Core app, measured in one run on this machine:
 # each server is pinned to core 0 and wrk to core 1, so both servers get the same core and the same load generator.
-# Usage: bench/run.sh [seconds per row=10] [connections=64]. Needs wrk (apt-get install wrk). Release builds.
+# Usage: bench/run.sh [seconds per row=10] [connections=64]. Needs wrk (apt-get install wrk) and, for OfferBench's
+# circuit rows, Debian's chromium (tests/run.sh installs it). Release builds.
 # Prints a Markdown table for README.md's Performance section, then the in-process offer measurements (OfferBench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
