@@ -1,7 +1,7 @@
 namespace Storefront.Web;
 
 /// <summary>
-/// A background worker that drains a database queue: it takes due items one at a time until none is due, then waits
+/// A background worker that drains a database queue: it takes due work (an item, or a batch) until none is due, then waits
 /// for <see cref="Wake"/> (new work stored by this instance) or a short poll (work stored by another instance, or
 /// falling due later). A failing pass is logged and tried again a second later.
 /// </summary>
@@ -23,7 +23,7 @@ public abstract partial class QueueWorker(ILogger logger) : BackgroundService
         }
     }
 
-    /// <summary>Handles one due item; false when none is due.</summary>
+    /// <summary>Handles the next due item or batch; false when none is due.</summary>
     protected abstract Task<bool> HandleNextAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
