@@ -1,9 +1,9 @@
 namespace Storefront.Web;
 
 /// <summary>
-/// A background worker that drains a database queue: it takes due work (an item, or a batch) until none is due, then waits
-/// for <see cref="Wake"/> (new work stored by this instance) or a short poll (work stored by another instance, or
-/// falling due later). A failing pass is logged and tried again a second later.
+/// A background worker that drains a database queue: it takes due work (an item, or a batch) until none is due, then
+/// waits for <see cref="Wake"/> (new work stored by this instance) or a short poll (work stored by another instance,
+/// or falling due later). A failing pass is logged and tried again a second later.
 /// </summary>
 public abstract partial class QueueWorker(ILogger logger) : BackgroundService
 {
