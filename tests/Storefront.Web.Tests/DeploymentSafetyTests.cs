@@ -58,11 +58,7 @@ public sealed class DeploymentSafetyTests
     [Fact]
     public async Task DemoDeployment_SandboxOptedIn_ShowsTheTestStoreBarAndRefusesTheReadmeKey()
     {
-        await using var app = new StorefrontAppFactory().AsProduction()
-            .WithSetting("Dodo:Environment", "sandbox")
-            .WithSetting("Dodo:BaseUrl", null)
-            .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
-            .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key");
+        await using var app = DemoDeployment();
         using var client = ShopClient(app);
 
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
@@ -80,11 +76,7 @@ public sealed class DeploymentSafetyTests
     public async Task DemoDeployment_SendsCustomersToTheSandboxAtThePublicAddress_NotTheListeningOne()
     {
         // Behind a proxy the app listens on loopback; a checkout link to 127.0.0.1 would reach no customer.
-        await using var app = new StorefrontAppFactory().AsProduction()
-            .WithSetting("Dodo:Environment", "sandbox")
-            .WithSetting("Dodo:BaseUrl", null)
-            .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
-            .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key");
+        await using var app = DemoDeployment();
         app.StartOnLoopback();
 
         var sandbox = app.Services.GetRequiredService<Dodo.Sandbox.SandboxEndpointAddress>();
@@ -99,12 +91,8 @@ public sealed class DeploymentSafetyTests
         // Outside Development nothing seeds the catalog: it comes from Dodo's product list, synced when the store
         // starts rather than one interval later. On Kestrel, as deployed: the store reaches the sandbox over HTTP.
         var port = StorefrontAppFactory.FreeLoopbackPort();
-        await using var app = new StorefrontAppFactory().AsProduction()
+        await using var app = DemoDeployment()
             .WithSetting("Store:PublicBaseUrl", $"http://127.0.0.1:{port}/")
-            .WithSetting("Dodo:Environment", "sandbox")
-            .WithSetting("Dodo:BaseUrl", null)
-            .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
-            .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key")
             .WithSetting("Catalog:SyncEveryMinutes", "15");
         using var client = new HttpClient { BaseAddress = app.StartOnLoopback(port) };
 
@@ -140,6 +128,13 @@ public sealed class DeploymentSafetyTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    /// <summary>Production on the in-process sandbox, opted in, with a key of its own (not the README's).</summary>
+    private static StorefrontAppFactory DemoDeployment() => new StorefrontAppFactory().AsProduction()
+        .WithSetting("Dodo:Environment", "sandbox")
+        .WithSetting("Dodo:BaseUrl", null)
+        .WithSetting("DodoSandbox:AllowOutsideDevelopment", "true")
+        .WithSetting("Dodo:ApiKey", "sk_demo_store_own_key");
 
     internal static HttpClient ShopClient(StorefrontAppFactory app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://shop.example/"), AllowAutoRedirect = false, HandleCookies = true });

@@ -17,6 +17,8 @@ public static class WebhookIntakeEndpoint
     /// <summary>Dodo's payloads are a few KB; anything near this is not from Dodo.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    private const string TooLarge = "body too large";
+
     public static IEndpointRouteBuilder MapDodoWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, ReceiveAsync).DisableAntiforgery().AllowAnonymous().ExcludeFromDescription();
@@ -34,14 +36,14 @@ public static class WebhookIntakeEndpoint
         var cancellationToken = http.RequestAborted;
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            refusals.Count("body too large");
+            refusals.Count(TooLarge);
             return Problem(StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.");
         }
 
         var body = await ReadBoundedAsync(http.Request.Body, cancellationToken);
         if (body is null)
         {
-            refusals.Count("body too large");
+            refusals.Count(TooLarge);
             return Problem(StatusCodes.Status413PayloadTooLarge, "The webhook body is too large.");
         }
 
