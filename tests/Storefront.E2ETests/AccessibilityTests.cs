@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 /// <summary>Every page a customer or admin uses passes axe-core's WCAG 2.2 AA rules with no serious or critical violation.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SiteBrowserCollection.Name)]
 public sealed class AccessibilityTests(BrowserSession session)
 {
     [Fact]

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SiteBrowserCollection.Name)]
 public sealed class AdminFlowTests(BrowserSession session)
 {
     private static readonly string[] AdminPages = ["admin", "admin/upsell-rules", "admin/plan-policy", "admin/analytics", "admin/webhooks", "admin/dry-run"];

@@ -8,7 +8,7 @@ using Storefront.Testing;
 namespace Storefront.E2ETests;
 
 /// <summary>
-/// One store on a loopback port and one Debian Chromium for the whole test collection. Each test gets its own
+/// One store on a loopback port and one Debian Chromium for a test collection. Each test gets its own
 /// browser context (its own cookies), so tests do not see each other's sign-ins.
 /// Chromium must be at /usr/bin/chromium (tests/run.sh installs it); a missing browser fails the run, never skips it.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed class BrowserSession : IAsyncLifetime
     public SmtpServer Mail { get; private set; } = default!;
 
     public StorefrontAppFactory App { get; private set; } = default!;
+
+    /// <summary>The store's clock: real time until a test moves it forward (and back, when it ends). Dodo's clock is not moved.</summary>
+    public ShiftableClock Clock { get; } = new();
 
     /// <summary>Everything Chromium refused under the store's Content-Security-Policy, across all pages of the run.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
@@ -44,7 +47,8 @@ public sealed class BrowserSession : IAsyncLifetime
             .WithSetting("Store:PaymentLookupAfterSeconds", "600")
             .WithSetting("Email:Smtp:Host", "127.0.0.1")
             .WithSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithSetting("Email:Smtp:EnableSsl", "false");
+            .WithSetting("Email:Smtp:EnableSsl", "false")
+            .WithServices(services => services.AddSingleton<TimeProvider>(Clock));
         BaseUrl = App.StartOnLoopback();
         playwright = await Playwright.CreateAsync();
         // Expectations wait as long as actions do: a two-core machine running the whole suite is slow at times.
@@ -110,10 +114,22 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 }
 
+// The browser tests run as two collections, each with its own store, sandbox and Chromium. Tests inside a collection
+// run one at a time (they flip the sandbox's switches); the two collections run side by side, so the browser suite
+// takes about half as long. A test class joins the collection whose tests it resembles.
+
+/// <summary>Buying: checkout, offers, cross-sells, plan changes, and the attacks on them.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
+public sealed class PurchaseBrowserCollection : ICollectionFixture<BrowserSession>
 {
-    public const string Name = "browser";
+    public const string Name = "browser: purchases";
+}
+
+/// <summary>Everything else a browser sees: sign-in and the account pages, the admin pages, accessibility.</summary>
+[CollectionDefinition(Name)]
+public sealed class SiteBrowserCollection : ICollectionFixture<BrowserSession>
+{
+    public const string Name = "browser: site and admin";
 }
 
 internal static class IdentityResultExtensions

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 /// <summary>The customer flows, clicked through in Chromium against the store running on the sandbox Dodo.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PurchaseBrowserCollection.Name)]
 public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
 {
     public void Dispose() => session.Get<SandboxControls>().Reset();

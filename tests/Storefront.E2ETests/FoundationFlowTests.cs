@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(SiteBrowserCollection.Name)]
 public sealed class FoundationFlowTests(BrowserSession session)
 {
     [Fact]

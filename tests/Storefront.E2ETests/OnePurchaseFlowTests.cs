@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 /// <summary>One product, one purchase: the same add-on clicked in two tabs (order page and product page) is charged once.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PurchaseBrowserCollection.Name)]
 public sealed class OnePurchaseFlowTests(BrowserSession session)
 {
     [Fact]

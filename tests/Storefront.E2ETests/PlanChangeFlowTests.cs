@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
 
-[Collection(BrowserCollection.Name)]
+[Collection(PurchaseBrowserCollection.Name)]
 public sealed class PlanChangeFlowTests(BrowserSession session)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace Storefront.E2ETests;
 /// Takes the README's screenshots from the running store (docs/screenshots). Not part of the suite: run it when a
 /// page's look changes, with <c>tests/screenshots.sh</c> (xUnit's explicit tests run only when asked).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SiteBrowserCollection.Name)]
 public sealed class ReadmeScreenshots(BrowserSession session)
 {
     private static readonly string Folder = Path.Combine(RepositoryFolder(), "docs", "screenshots");

@@ -12,7 +12,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 /// <summary>Account flows through the email a customer really receives, and a hostile page refused, in Chromium.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(PurchaseBrowserCollection.Name)]
 public sealed class SafeToDeployFlowTests(BrowserSession session)
 {
     [Fact]

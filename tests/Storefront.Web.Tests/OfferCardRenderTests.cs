@@ -11,7 +11,7 @@ using Storefront.Web.Features.Offers;
 
 namespace Storefront.Web.Tests;
 
-/// <summary>The offer card's markup for each state, rendered alone with the framework's HtmlRenderer (no app, no services).</summary>
+/// <summary>The offer card's markup for each state, rendered alone with the framework's HtmlRenderer (no app; only a clock for the countdown).</summary>
 public sealed class OfferCardRenderTests
 {
     private static readonly CatalogItem Starter = new("starter-course", "Starter course", "", "", ProductKind.OneTime, new Money(4900, "USD"), null,
@@ -124,9 +124,35 @@ public sealed class OfferCardRenderTests
         Assert.Contains("role=\"alert\">Your saved card can't be used for this.</p>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shown_WithADeadline_CountsDownByTheServersClock()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa) with { ExpiresAt = Now.UtcDateTime.AddMinutes(9).AddSeconds(5) });
+
+        Assert.Contains("role=\"timer\"", html, StringComparison.Ordinal);
+        Assert.Contains("Offer ends in <strong>9:05</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Expired_SaysNothingWasCharged_AndOffersNoButton()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Expired, Visa));
+
+        Assert.Contains(ExpiredOffers.Message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<button", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Offer ends in", html, StringComparison.Ordinal);
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private static async Task<string> RenderAsync(OfferView view, bool busy = false, string? message = null)
     {
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(Now)).BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<OfferCardView>(ParameterView.FromDictionary(new Dictionary<string, object?>

@@ -10,7 +10,8 @@ public sealed record OfferRule(
     bool IsActive,
     DateTime? StartsAt = null,
     DateTime? EndsAt = null,
-    long? FollowsRuleId = null)
+    long? FollowsRuleId = null,
+    int? ExpiresAfterMinutes = null)
 {
     public bool IsLiveAt(DateTime now) =>
         IsActive && (StartsAt is null || StartsAt <= now) && (EndsAt is null || now < EndsAt);

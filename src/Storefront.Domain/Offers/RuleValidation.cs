@@ -4,14 +4,14 @@ namespace Storefront.Domain.Offers;
 public sealed record RuleProduct(string Id, long PriceMinor, string Currency, bool IsArchived);
 
 /// <summary>A rule as an admin submits it (Id 0 = new).</summary>
-public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId);
+public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId, int? ExpiresAfterMinutes = null);
 
 public sealed record RuleError(string Field, string Message);
 
 /// <summary>
 /// The upsell map's rules, checked before anything is saved: offer differs from trigger; both exist and are on
 /// sale; same currency; a downsell follows an existing offer and is cheaper than it; no cycles; at most three
-/// offers in one funnel (an upsell and the downsells that follow it).
+/// offers in one funnel (an upsell and the downsells that follow it); an expiry only on an offer that follows a purchase.
 /// </summary>
 public static class RuleValidation
 {
@@ -47,6 +47,11 @@ public static class RuleValidation
             && LeadsBackTo(draft.OfferProductId, draft.TriggerProductId, others))
         {
             errors.Add(new(nameof(RuleDraft.OfferProductId), "This would make a loop: buying the offer already leads back to the trigger."));
+        }
+
+        if (OfferExpiry.Problem(draft.Kind, draft.ExpiresAfterMinutes) is { } expiryProblem)
+        {
+            errors.Add(new(nameof(RuleDraft.ExpiresAfterMinutes), expiryProblem));
         }
 
         return errors;

@@ -9,8 +9,9 @@ public sealed record ApiProduct(string Id, string Name, string Kind);
 
 public sealed record ApiPaymentMethod(string Id, string Network, string Last4, int ExpiryMonth, int ExpiryYear);
 
-/// <summary><see cref="Price"/> is what one click charges (the upgrade price for a customer who owns part of the product); <see cref="Difference"/> is a plan offer's change per period.</summary>
-public sealed record ApiOffer(Guid AttemptId, long RuleId, string Kind, string Headline, string Value, string? Badge, ApiProduct Product, ApiMoney Price, ApiMoney? Difference, bool OneClick);
+/// <summary><see cref="Price"/> is what one click charges (the upgrade price for a customer who owns part of the product); <see cref="Difference"/> is a plan offer's change per period; <see cref="ExpiresAt"/> is when the offer closes (UTC), null when it stays open.</summary>
+public sealed record ApiOffer(Guid AttemptId, long RuleId, string Kind, string Headline, string Value, string? Badge, ApiProduct Product, ApiMoney Price, ApiMoney? Difference, bool OneClick,
+    DateTime? ExpiresAt = null);
 
 public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? OrderId, ApiOffer? Offer, ApiPaymentMethod? PaymentMethod)
 {
@@ -20,7 +21,7 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
             new ApiProduct(view.Offer.Id, view.Offer.Name, view.Offer.Kind.ToString()),
             new ApiMoney(view.Charge.Minor, view.Charge.Currency, view.Charge.Format()),
             view.IsPlanChange && view.Difference is { } d ? new ApiMoney(d.Minor, d.Currency, d.Format()) : null,
-            OneClick: view.Card is not null && !view.IsPlanChange),
+            OneClick: view.Card is not null && !view.IsPlanChange, ExpiresAt: view.ExpiresAt),
         view.Card is { } card ? new ApiPaymentMethod(card.PaymentMethodId, card.Network, card.Last4, card.ExpiryMonth, card.ExpiryYear) : null);
 }
 

@@ -54,6 +54,7 @@ public sealed partial class OfferAcceptance(
     DodoCustomerLink customers,
     SavedCards cards,
     OfferSettlement settlement,
+    ExpiredOffers expiredOffers,
     IChargeFaults faults,
     CustomerChanges notifier,
     AccountRateLimits limits,
@@ -90,6 +91,12 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
         }
 
+        // The server's clock decides, whatever the page showed; the claim below checks the deadline again, atomically.
+        if (attempt.Status == OfferAttemptStatus.Shown && await expiredOffers.CloseIfDueAsync(attemptId, cancellationToken))
+        {
+            return new AcceptResult(AcceptOutcome.Refused, ExpiredOffers.Message);
+        }
+
         // Only an offer still open can be refused for ownership; a claimed one answers "already claimed" below.
         if (attempt.Status == OfferAttemptStatus.Shown
             && await AlreadyHasAsync(db, userId, offer.Id, attemptId, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } owned)
@@ -108,9 +115,14 @@ public sealed partial class OfferAcceptance(
 
         var claimedAt = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.OfferAttempts
-            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown)
+            .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown && (a.ExpiresAt == null || a.ExpiresAt > claimedAt))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Charging)
                 .SetProperty(a => a.PaymentMethodId, card.PaymentMethodId).SetProperty(a => a.DecidedAt, claimedAt), cancellationToken);
+        if (claimed == 0 && await expiredOffers.CloseIfDueAsync(attemptId, CancellationToken.None))
+        {
+            return new AcceptResult(AcceptOutcome.Refused, ExpiredOffers.Message); // its deadline passed during this click
+        }
+
         if (claimed == 0)
         {
             var current = await db.OfferAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId, cancellationToken);
@@ -191,6 +203,12 @@ public sealed partial class OfferAcceptance(
         if (attempt is null)
         {
             return null;
+        }
+
+        if (OfferExpiry.HasExpired(attempt.ExpiresAt, clock.GetUtcNow().UtcDateTime))
+        {
+            await expiredOffers.CloseIfDueAsync(attemptId, cancellationToken);
+            throw new StoreRuleException(ExpiredOffers.Message);
         }
 
         // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.

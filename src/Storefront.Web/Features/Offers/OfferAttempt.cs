@@ -24,6 +24,9 @@ public enum OfferAttemptStatus
 
     /// <summary>Replaced, untouched, by another live offer of the same product (one live offer per customer and product).</summary>
     Withdrawn = 7,
+
+    /// <summary>Closed, untouched, at its deadline (a set time after the purchase it followed); nothing was charged.</summary>
+    Expired = 8,
 }
 
 /// <summary>
@@ -71,4 +74,7 @@ public sealed class OfferAttempt
     public DateTime CreatedAt { get; init; }
 
     public DateTime? DecidedAt { get; set; }
+
+    /// <summary>When the offer closes, fixed when it is first shown (see <see cref="Storefront.Domain.Offers.OfferExpiry"/>); null: it stays open.</summary>
+    public DateTime? ExpiresAt { get; init; }
 }

@@ -11,7 +11,8 @@ public static class OfferAttemptStages
         OfferAttemptStatus.Charging => ClaimStage.Claimed,
         OfferAttemptStatus.Submitted => ClaimStage.Submitted,
         OfferAttemptStatus.Unknown => ClaimStage.Unknown,
-        OfferAttemptStatus.Declined or OfferAttemptStatus.Succeeded or OfferAttemptStatus.Failed or OfferAttemptStatus.Withdrawn => ClaimStage.Ended,
+        OfferAttemptStatus.Declined or OfferAttemptStatus.Succeeded or OfferAttemptStatus.Failed or OfferAttemptStatus.Withdrawn
+            or OfferAttemptStatus.Expired => ClaimStage.Ended,
     };
 
     /// <summary>The statuses at a stage, for queries (the database stores the status, not the stage).</summary>

@@ -20,6 +20,7 @@ public sealed class OfferService(
     DodoCustomerLink customers,
     ICustomerPlans plans,
     CustomerChanges changes,
+    ExpiredOffers expiredOffers,
     TimeProvider clock)
 {
     /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
@@ -50,12 +51,14 @@ public sealed class OfferService(
         var rule = latest is null
             ? OfferSelector.PostPurchase(order.ProductId, rules, history, now)
             : rules.FirstOrDefault(r => r.Id == latest.RuleId) is { } declined ? OfferSelector.DownsellAfter(declined, rules, history, now) : null;
-        if (rule is null || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, cancellationToken))
+        // An offer whose time after this purchase is already up is not shown at all (an old order, opened again).
+        var deadline = rule is null ? null : OfferExpiry.Deadline(rule.Kind, order.PaidAt ?? order.CreatedAt, rule.ExpiresAfterMinutes);
+        if (rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, cancellationToken))
         {
             return null;
         }
 
-        var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
+        var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, deadline, cancellationToken);
         return await ViewAsync(db, attempt, order.ProductId, cancellationToken);
     }
 
@@ -103,7 +106,7 @@ public sealed class OfferService(
                 continue;
             }
 
-            var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, cancellationToken);
+            var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, expiresAt: null, cancellationToken);
             if (attempt.Status != OfferAttemptStatus.Declined)
             {
                 views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder });
@@ -151,9 +154,18 @@ public sealed class OfferService(
     /// The customer's live offer of this product if there is one (from any rule or page: one live offer per product),
     /// else this rule's attempt for this order, else a new one. The database's unique keys decide any race.
     /// </summary>
-    private async Task<OfferAttempt> FindOrCreateAttemptAsync(StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, CancellationToken cancellationToken)
+    private async Task<OfferAttempt> FindOrCreateAttemptAsync(
+        StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, DateTime? expiresAt, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(db, userId, rule, orderId, cancellationToken);
+        if (existing is { Status: OfferAttemptStatus.Shown } && existing.OrderId != orderId
+            && OfferExpiry.HasExpired(existing.ExpiresAt, clock.GetUtcNow().UtcDateTime))
+        {
+            // Another order's offer of this product ran out before the reconciler closed it: close it, make this one.
+            await expiredOffers.CloseIfDueAsync(existing.Id, cancellationToken);
+            existing = await FindAsync(db, userId, rule, orderId, cancellationToken);
+        }
+
         if (existing is not null)
         {
             return existing;
@@ -162,7 +174,7 @@ public sealed class OfferService(
         var attempt = new OfferAttempt
         {
             UserId = userId, RuleId = rule.Id, Kind = rule.Kind, OrderId = orderId, OfferProductId = rule.OfferProductId,
-            Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime, ExpiresAt = expiresAt,
         };
         db.OfferAttempts.Add(attempt);
         try
@@ -197,14 +209,18 @@ public sealed class OfferService(
             : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == currentProductId, cancellationToken);
         var current = currentProduct is null ? null : CatalogItem.From(currentProduct);
 
+        // Past its deadline it shows as closed at once, whether or not the reconciler has recorded that yet.
+        var status = attempt.Status == OfferAttemptStatus.Shown && OfferExpiry.HasExpired(attempt.ExpiresAt, clock.GetUtcNow().UtcDateTime)
+            ? OfferAttemptStatus.Expired
+            : attempt.Status;
         Storefront.Domain.Payments.SavedCard? card = null;
-        if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
+        if (status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
         {
             // A plan offer is charged to the card the subscription bills, so that is the card the offer names.
             var plan = await plans.CurrentAsync(db, attempt.UserId, cancellationToken);
             card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), plan is { IsActive: true } ? plan.PaymentMethodId : null, cancellationToken);
         }
-        else if (attempt.Status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
+        else if (status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
         {
             // Checked before the button is shown: an expired or wrong-currency card is never offered for one click.
             card = await CustomerBilling.LatestAsync(db, attempt.UserId, cancellationToken) is null
@@ -218,11 +234,12 @@ public sealed class OfferService(
             }
         }
 
-        return new OfferView(attempt.Id, rule.Id, rule.Kind, attempt.Status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
+        return new OfferView(attempt.Id, rule.Id, rule.Kind, status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
             attempt.FailureMessage, attempt.ResultOrderId,
             attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null, charged)
         {
             CustomerActionUrl = attempt.Status == OfferAttemptStatus.Submitted ? attempt.CustomerActionUrl : null,
+            ExpiresAt = status == OfferAttemptStatus.Shown ? attempt.ExpiresAt : null,
         };
     }
 

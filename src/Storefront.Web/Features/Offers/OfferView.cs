@@ -28,6 +28,9 @@ public sealed record OfferView(
     /// <summary>While the charge waits for the customer's bank (3-D Secure): where they confirm it.</summary>
     public string? CustomerActionUrl { get; init; }
 
+    /// <summary>While shown: when the offer closes (server time), for the card's countdown; null when it stays open.</summary>
+    public DateTime? ExpiresAt { get; init; }
+
     /// <summary>What one click charges (before any tax Dodo adds): the upgrade's price when the customer owns part of the offer.</summary>
     public Money Charge => (Charged ?? Offer).Price;
 

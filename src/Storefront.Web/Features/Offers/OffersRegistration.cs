@@ -14,6 +14,8 @@ public static class OffersRegistration
         services.AddScoped<IPaymentFollower, OfferPayments>();
         services.AddScoped<OfferSettlement>();
         services.AddScoped<IMoneySettlement>(provider => provider.GetRequiredService<OfferSettlement>());
+        services.AddScoped<ExpiredOffers>();
+        services.AddScoped<IMoneySettlement>(provider => provider.GetRequiredService<ExpiredOffers>());
         return builder;
     }
 }

@@ -34,9 +34,12 @@ public sealed class UpsellRule
 
     public DateTime? EndsAt { get; set; }
 
+    /// <summary>An upsell or downsell closes this many minutes after the purchase it follows (null: it stays open).</summary>
+    public int? ExpiresAfterMinutes { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }
 
-    public OfferRule ToDomain() => new(Id, Kind, TriggerProductId, OfferProductId, Priority, IsActive, StartsAt, EndsAt, FollowsRuleId);
+    public OfferRule ToDomain() => new(Id, Kind, TriggerProductId, OfferProductId, Priority, IsActive, StartsAt, EndsAt, FollowsRuleId, ExpiresAfterMinutes);
 }

@@ -77,6 +77,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         rule.IsActive = form.IsActive;
         rule.StartsAt = form.StartsAt is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : null;
         rule.EndsAt = form.EndsAt is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null;
+        rule.ExpiresAfterMinutes = form.ExpiresAfterMinutes;
         rule.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -92,7 +93,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         var products = await db.Products.AsNoTracking()
             .ToDictionaryAsync(p => p.Id, p => new RuleProduct(p.Id, p.PriceMinor, p.Currency, p.IsArchived), cancellationToken);
         var existing = (await db.UpsellRules.AsNoTracking().ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
-        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId), existing, products).ToList();
+        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId, form.ExpiresAfterMinutes), existing, products).ToList();
         if (form.StartsAt is { } starts && form.EndsAt is { } ends && ends <= starts)
         {
             errors.Add(new RuleError(nameof(UpsellRuleForm.EndsAt), "The end must be after the start."));

@@ -41,10 +41,15 @@ public sealed class UpsellRuleForm
     [Display(Name = "Ends")]
     public DateTime? EndsAt { get; set; }
 
+    [Display(Name = "Closes after the purchase")]
+    [Range(1, OfferExpiry.MaxMinutes, ErrorMessage = "An offer can close 1 to 10,080 minutes (a week) after the purchase.")]
+    public int? ExpiresAfterMinutes { get; set; }
+
     public static UpsellRuleForm From(UpsellRule rule) => new()
     {
         Id = rule.Id, Kind = rule.Kind, TriggerProductId = rule.TriggerProductId, OfferProductId = rule.OfferProductId,
         FollowsRuleId = rule.FollowsRuleId, Headline = rule.Headline, ValueText = rule.ValueText, Badge = rule.Badge,
         Priority = rule.Priority, IsActive = rule.IsActive, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt,
+        ExpiresAfterMinutes = rule.ExpiresAfterMinutes,
     };
 }
