@@ -7,8 +7,10 @@ namespace Storefront.E2ETests;
 
 /// <summary>Every page a customer or admin uses passes axe-core's WCAG 2.2 AA rules with no serious or critical violation.</summary>
 [Collection(SiteBrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserSession session)
+public sealed class AccessibilityTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     [Fact]
     public async Task VisitorPages_PassWcagAA()
     {

@@ -6,8 +6,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 [Collection(SiteBrowserCollection.Name)]
-public sealed class AdminFlowTests(BrowserSession session)
+public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     private static readonly string[] AdminPages = ["admin", "admin/upsell-rules", "admin/plan-policy", "admin/analytics", "admin/webhooks", "admin/dry-run"];
 
     [Fact]

@@ -68,6 +68,7 @@ public sealed class BrowserSession : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        openContexts.Add(context);
         context.SetDefaultTimeout(15_000);
         context.Console += (_, message) =>
         {
@@ -98,6 +99,24 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     public const string CustomerPassword = "an e2e test passphrase";
+
+    private readonly List<IBrowserContext> openContexts = [];
+
+    /// <summary>
+    /// After each test (tests of a collection run one at a time): its browser contexts close, so their pages stop
+    /// holding live circuits while later tests run, and the sandbox's switches and the store's clock are put back.
+    /// </summary>
+    public async ValueTask EndTestAsync()
+    {
+        foreach (var context in openContexts)
+        {
+            await context.CloseAsync();
+        }
+
+        openContexts.Clear();
+        Get<Dodo.Sandbox.Control.SandboxControls>().Reset();
+        Clock.Reset();
+    }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 

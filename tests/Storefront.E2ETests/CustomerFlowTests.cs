@@ -10,9 +10,9 @@ namespace Storefront.E2ETests;
 
 /// <summary>The customer flows, clicked through in Chromium against the store running on the sandbox Dodo.</summary>
 [Collection(PurchaseBrowserCollection.Name)]
-public sealed class CustomerFlowTests(BrowserSession session) : IDisposable
+public sealed class CustomerFlowTests(BrowserSession session) : IAsyncDisposable
 {
-    public void Dispose() => session.Get<SandboxControls>().Reset();
+    public ValueTask DisposeAsync() => session.EndTestAsync();
 
     [Fact]
     public async Task FirstPurchase_PaidOnDodoCheckout_OrderTurnsPaidLiveAndAppearsInTheLibrary()

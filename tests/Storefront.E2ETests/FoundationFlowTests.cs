@@ -5,8 +5,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 [Collection(SiteBrowserCollection.Name)]
-public sealed class FoundationFlowTests(BrowserSession session)
+public sealed class FoundationFlowTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     [Fact]
     public async Task SignIn_DemoCustomer_SeesTheCatalog()
     {

@@ -10,11 +10,11 @@ namespace Storefront.E2ETests;
 
 /// <summary>An admin gives an upsell a deadline; the customer sees it count down, and when the store's clock passes it the offer closes.</summary>
 [Collection(PurchaseBrowserCollection.Name)]
-public sealed class OfferExpiryFlowTests(BrowserSession session) : IDisposable
+public sealed class OfferExpiryFlowTests(BrowserSession session) : IAsyncDisposable
 {
     private const string Headline = "Ten minutes only: the Premium add-on";
 
-    public void Dispose() => session.Clock.Reset();
+    public ValueTask DisposeAsync() => session.EndTestAsync(); // the store's clock goes back to real time
 
     [Fact]
     public async Task AdminSetsADeadline_TheCustomerSeesItCountDown_AndPastItTheOfferClosesWithNothingCharged()

@@ -10,8 +10,10 @@ namespace Storefront.E2ETests;
 
 /// <summary>One product, one purchase: the same add-on clicked in two tabs (order page and product page) is charged once.</summary>
 [Collection(PurchaseBrowserCollection.Name)]
-public sealed class OnePurchaseFlowTests(BrowserSession session)
+public sealed class OnePurchaseFlowTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     [Fact]
     public async Task SameProductInTwoTabs_BothClicked_IsChargedOnce()
     {

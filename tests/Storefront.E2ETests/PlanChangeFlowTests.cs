@@ -7,8 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Storefront.E2ETests;
 
 [Collection(PurchaseBrowserCollection.Name)]
-public sealed class PlanChangeFlowTests(BrowserSession session)
+public sealed class PlanChangeFlowTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     [Fact]
     public async Task SubscriptionUpsell_BasicToPro_IsAPlanChangeWithDodosPreviewAndThePageUpdates()
     {

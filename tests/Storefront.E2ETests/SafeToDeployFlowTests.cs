@@ -13,8 +13,10 @@ namespace Storefront.E2ETests;
 
 /// <summary>Account flows through the email a customer really receives, and a hostile page refused, in Chromium.</summary>
 [Collection(PurchaseBrowserCollection.Name)]
-public sealed class SafeToDeployFlowTests(BrowserSession session)
+public sealed class SafeToDeployFlowTests(BrowserSession session) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => session.EndTestAsync();
+
     [Fact]
     public async Task ForgotPassword_LinkFromTheDeliveredEmail_SetsANewPasswordThatSignsIn()
     {
