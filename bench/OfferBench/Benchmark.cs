@@ -89,7 +89,7 @@ internal static class Benchmark
             var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(buyer, buyerOrder.Id, CancellationToken.None);
             meter.Reset();
             var watch = Stopwatch.StartNew();
-            var result = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, 1, CancellationToken.None);
             watch.Stop();
             acceptTimes.Add(watch.Elapsed.TotalMilliseconds);
             acceptServerTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);
@@ -134,7 +134,7 @@ internal static class Benchmark
                 var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(buyer, buyerOrder.Id, CancellationToken.None);
                 meter.Reset();
                 var watch = Stopwatch.StartNew();
-                await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(buyer, view!.AttemptId, 1, CancellationToken.None);
                 watch.Stop();
                 loadAcceptTimes.Add(watch.Elapsed.TotalMilliseconds);
                 loadAcceptServerTimes.Add((watch.Elapsed - meter.Elapsed).TotalMilliseconds);

@@ -28,6 +28,9 @@ public readonly record struct Money
 
     public Money Minus(Money other) => new(checked(Minor - SameCurrency(other).Minor), Currency);
 
+    /// <summary>The price of <paramref name="quantity"/> of something priced at this amount each.</summary>
+    public Money Times(int quantity) => new(checked(Minor * quantity), Currency);
+
     /// <summary>Formats for people, e.g. "$30.00" or "₹1,499.00", with an explicit culture, never the server's.</summary>
     public string Format() => CurrencyFormat.Format(this);
 

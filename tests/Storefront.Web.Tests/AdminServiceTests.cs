@@ -77,7 +77,7 @@ public sealed class AdminServiceTests(LiveStore store)
         await using var scope = store.Services.CreateAsyncScope();
         var order = await store.WaitForAsync(db => db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.UserId == shopper.UserId), o => o.Status == OrderStatus.Paid, "order");
         var offer = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(shopper.UserId, order.Id, Ct);
-        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, offer!.AttemptId, Ct);
+        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, offer!.AttemptId, 1, Ct);
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == offer.AttemptId), a => a.Status == OfferAttemptStatus.Succeeded, "offer");
         var analytics = scope.ServiceProvider.GetRequiredService<OfferAnalytics>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

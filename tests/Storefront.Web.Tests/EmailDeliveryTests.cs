@@ -50,7 +50,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
             .PostPurchaseOfferAsync(shopper.UserId, (await FirstOrderAsync(shopper.UserId)).Id, TestContext.Current.CancellationToken);
 
         await scope.ServiceProvider.GetRequiredService<Storefront.Web.Features.Offers.OfferAcceptance>()
-            .AcceptAsync(shopper.UserId, offer!.AttemptId, TestContext.Current.CancellationToken);
+            .AcceptAsync(shopper.UserId, offer!.AttemptId, 1, TestContext.Current.CancellationToken);
 
         var problem = await smtp.WaitForAsync(m => m.To.Contains(shopper.Email, StringComparison.Ordinal) && m.Subject.StartsWith("We couldn't charge", StringComparison.Ordinal), "the payment-problem email");
         Assert.Equal("We couldn't charge your card for Complete bundle", problem.Subject);

@@ -143,6 +143,26 @@ public sealed class OfferCardRenderTests
         Assert.DoesNotContain("Offer ends in", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shown_InQuantity_TheAmountAndTheButtonAreForTheQuantityChosen()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa) with { MaxQuantity = 5 }, quantity: 3);
+
+        Assert.Contains("<label for=\"quantity-", html, StringComparison.Ordinal);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<option value=\"\\d\""));
+        Assert.Contains(">$447.00</span>", html, StringComparison.Ordinal);
+        Assert.Contains("3 × $149.00", html, StringComparison.Ordinal);
+        Assert.Contains(">Add to my order — $447.00</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shown_ForOne_HasNoQuantityPicker()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));
+
+        Assert.DoesNotContain("<select", html, StringComparison.Ordinal);
+    }
+
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
@@ -150,7 +170,7 @@ public sealed class OfferCardRenderTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private static async Task<string> RenderAsync(OfferView view, bool busy = false, string? message = null)
+    private static async Task<string> RenderAsync(OfferView view, bool busy = false, string? message = null, int quantity = 1)
     {
         await using var services = new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(Now)).BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
@@ -160,6 +180,7 @@ public sealed class OfferCardRenderTests
                 ["View"] = view,
                 ["Busy"] = busy,
                 ["Message"] = message,
+                ["Quantity"] = quantity,
             }))).ToHtmlString());
 
         // Compare text as a person reads it ("+$100.00", not "&#x2B;$100.00").

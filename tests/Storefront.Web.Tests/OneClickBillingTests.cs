@@ -41,7 +41,7 @@ public sealed class OneClickBillingTests(LiveStore store)
 
         await using var scope = store.Services.CreateAsyncScope();
         var view = await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(shopper.UserId, order.Id, Ct);
-        var accept = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view!.AttemptId, Ct);
+        var accept = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view!.AttemptId, 1, Ct);
 
         Assert.Null(view.Card);
         Assert.Equal(AcceptOutcome.NeedsCheckout, accept.Outcome);

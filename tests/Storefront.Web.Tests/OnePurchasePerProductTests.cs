@@ -75,7 +75,7 @@ public sealed class OnePurchasePerProductTests(LiveStore store)
 
         await shopper.BuyAsync(Ebook); // bought on Dodo's checkout while the offer was on screen
         await using var accept = store.Services.CreateAsyncScope();
-        var result = await accept.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, attemptId, Ct);
+        var result = await accept.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, attemptId, 1, Ct);
 
         Assert.Equal(AcceptOutcome.Refused, result.Outcome);
         Assert.Contains("You already have this", result.Message, StringComparison.Ordinal);

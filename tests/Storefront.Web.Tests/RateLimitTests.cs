@@ -125,7 +125,7 @@ public sealed class RateLimitTests
         Assert.True(last!.Headers.RetryAfter is not null);
         Assert.Contains("too_many_requests", await last.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await using var scope = store.Services.CreateAsyncScope();
-        var viaCard = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, offer.AttemptId, Ct);
+        var viaCard = await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, offer.AttemptId, 1, Ct);
         Assert.Equal(AcceptOutcome.TooManyRequests, viaCard.Outcome);
     }
 

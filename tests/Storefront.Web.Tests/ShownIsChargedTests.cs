@@ -20,7 +20,7 @@ public sealed class ShownIsChargedTests(LiveStore store)
         await using var scope = store.Services.CreateAsyncScope();
         var view = (await scope.ServiceProvider.GetRequiredService<OfferService>().PostPurchaseOfferAsync(shopper.UserId, order.Id, Ct))!;
 
-        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view.AttemptId, Ct);
+        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view.AttemptId, 1, Ct);
 
         Assert.Equal(offered, view.Offer.Id);
         Assert.Equal(expected, view.Charge.Minor);
@@ -40,7 +40,7 @@ public sealed class ShownIsChargedTests(LiveStore store)
         await using var scope = store.Services.CreateAsyncScope();
         var view = (await scope.ServiceProvider.GetRequiredService<OfferService>().CrossSellsAsync(shopper.UserId, "basic-plan", order.Id, Ct)).Single();
 
-        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view.AttemptId, Ct);
+        await scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, view.AttemptId, 1, Ct);
 
         var attempt = await store.WaitForAsync(db => db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == view.AttemptId),
             a => a.Status == OfferAttemptStatus.Succeeded, "the charge");

@@ -73,7 +73,7 @@ public sealed class UnknownOutcomeTests : IAsyncLifetime
 
         await using (var scope = store.Services.CreateAsyncScope())
         {
-            await Assert.ThrowsAsync<SimulatedCrashException>(() => scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, attemptId, Ct));
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => scope.ServiceProvider.GetRequiredService<OfferAcceptance>().AcceptAsync(shopper.UserId, attemptId, 1, Ct));
         }
 
         Assert.Equal(OfferAttemptStatus.Charging, (await AttemptAsync(attemptId)).Status);

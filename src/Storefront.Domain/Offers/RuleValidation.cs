@@ -1,17 +1,18 @@
 namespace Storefront.Domain.Offers;
 
 /// <summary>What the validator needs to know about a product.</summary>
-public sealed record RuleProduct(string Id, long PriceMinor, string Currency, bool IsArchived);
+public sealed record RuleProduct(string Id, long PriceMinor, string Currency, bool IsArchived, bool IsPlan = false);
 
 /// <summary>A rule as an admin submits it (Id 0 = new).</summary>
-public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId, int? ExpiresAfterMinutes = null);
+public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId, int? ExpiresAfterMinutes = null, int MaxQuantity = 1);
 
 public sealed record RuleError(string Field, string Message);
 
 /// <summary>
 /// The upsell map's rules, checked before anything is saved: offer differs from trigger; both exist and are on
 /// sale; same currency; a downsell follows an existing offer and is cheaper than it; no cycles; at most three
-/// offers in one funnel (an upsell and the downsells that follow it); an expiry only on an offer that follows a purchase.
+/// offers in one funnel (an upsell and the downsells that follow it); an expiry only on an offer that follows a purchase;
+/// a quantity only for a one-time product.
 /// </summary>
 public static class RuleValidation
 {
@@ -52,6 +53,11 @@ public static class RuleValidation
         if (OfferExpiry.Problem(draft.Kind, draft.ExpiresAfterMinutes) is { } expiryProblem)
         {
             errors.Add(new(nameof(RuleDraft.ExpiresAfterMinutes), expiryProblem));
+        }
+
+        if (OfferQuantity.LimitProblem(draft.MaxQuantity, offer?.IsPlan ?? false) is { } quantityProblem)
+        {
+            errors.Add(new(nameof(RuleDraft.MaxQuantity), quantityProblem));
         }
 
         return errors;

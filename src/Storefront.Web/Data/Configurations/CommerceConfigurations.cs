@@ -17,6 +17,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     {
         order.ToTable("Orders");
         order.HasKey(o => o.Id);
+        order.Property(o => o.Quantity).HasDefaultValue(1); // rows from before quantities were for one
         order.Property(o => o.UserId).HasMaxLength(450);
         order.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
@@ -84,6 +85,7 @@ internal sealed class UpsellRuleConfiguration : IEntityTypeConfiguration<UpsellR
         rule.Property(r => r.Headline).HasMaxLength(120);
         rule.Property(r => r.ValueText).HasMaxLength(500);
         rule.Property(r => r.Badge).HasMaxLength(40);
+        rule.Property(r => r.MaxQuantity).HasDefaultValue(1);
         rule.HasIndex(r => new { r.TriggerProductId, r.Kind });
     }
 }
@@ -104,6 +106,7 @@ internal sealed class OfferAttemptConfiguration : IEntityTypeConfiguration<Offer
         attempt.Property(a => a.Currency).HasMaxLength(3);
         attempt.Property(a => a.FailureMessage).HasMaxLength(500);
         attempt.Property(a => a.CustomerActionUrl).HasMaxLength(1000);
+        attempt.Property(a => a.Quantity).HasDefaultValue(1);
         // One attempt per offer per order: the key that makes "at most one charge per offer" hold.
         attempt.HasIndex(a => new { a.UserId, a.RuleId, a.OrderId }).IsUnique();
         // One live offer per customer and product, whatever rule or page made it: the key that makes "at most one

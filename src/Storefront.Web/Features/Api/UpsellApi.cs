@@ -79,13 +79,13 @@ public static class UpsellApi
         }
 
         if ((request.ProductId is not null && request.ProductId != offer.Offer.Id)
-            || (request.Amount is not null && request.Amount != offer.Charge.Minor)
+            || (request.Amount is not null && request.Amount != offer.TotalFor(request.Quantity ?? 1).Minor)
             || (request.Currency is not null && request.Currency != offer.Charge.Currency))
         {
             return ApiProblem.Of(StatusCodes.Status409Conflict, "offer_mismatch", "The product or price sent does not match the offer. Prices and products come from the server; nothing was charged.");
         }
 
-        var result = await acceptance.AcceptAsync(userId.Id, attemptId, cancellationToken);
+        var result = await acceptance.AcceptAsync(userId.Id, attemptId, request.Quantity ?? 1, cancellationToken);
         var body = new AcceptResponse(Wire(result.Outcome), result.Message, result.OrderId, result.PaymentId, result.CustomerActionUrl);
         return result.Outcome switch
         {

@@ -11,7 +11,7 @@ public sealed record ApiPaymentMethod(string Id, string Network, string Last4, i
 
 /// <summary><see cref="Price"/> is what one click charges (the upgrade price for a customer who owns part of the product); <see cref="Difference"/> is a plan offer's change per period; <see cref="ExpiresAt"/> is when the offer closes (UTC), null when it stays open.</summary>
 public sealed record ApiOffer(Guid AttemptId, long RuleId, string Kind, string Headline, string Value, string? Badge, ApiProduct Product, ApiMoney Price, ApiMoney? Difference, bool OneClick,
-    DateTime? ExpiresAt = null);
+    DateTime? ExpiresAt = null, int MaxQuantity = 1);
 
 public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? OrderId, ApiOffer? Offer, ApiPaymentMethod? PaymentMethod)
 {
@@ -21,12 +21,13 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
             new ApiProduct(view.Offer.Id, view.Offer.Name, view.Offer.Kind.ToString()),
             new ApiMoney(view.Charge.Minor, view.Charge.Currency, view.Charge.Format()),
             view.IsPlanChange && view.Difference is { } d ? new ApiMoney(d.Minor, d.Currency, d.Format()) : null,
-            OneClick: view.Card is not null && !view.IsPlanChange, ExpiresAt: view.ExpiresAt),
+            OneClick: view.Card is not null && !view.IsPlanChange, ExpiresAt: view.ExpiresAt, MaxQuantity: view.MaxQuantity),
         view.Card is { } card ? new ApiPaymentMethod(card.PaymentMethodId, card.Network, card.Last4, card.ExpiryMonth, card.ExpiryYear) : null);
 }
 
 /// <summary>Only <see cref="AttemptId"/> is needed. Product and amount may be sent to be checked, never to set a price.</summary>
-public sealed record AcceptRequest(string? AttemptId, string? ProductId = null, long? Amount = null, string? Currency = null);
+/// <param name="Quantity">How many (1 when absent), up to the offer's <c>maxQuantity</c>; <paramref name="Amount"/>, when sent, is for that many.</param>
+public sealed record AcceptRequest(string? AttemptId, string? ProductId = null, long? Amount = null, string? Currency = null, int? Quantity = null);
 
 /// <param name="NextActionUrl">With "submitted": the customer's bank wants them to confirm the charge on this page (3-D Secure).</param>
 public sealed record AcceptResponse(string Status, string Message, Guid? OrderId, string? PaymentId, Uri? NextActionUrl = null);

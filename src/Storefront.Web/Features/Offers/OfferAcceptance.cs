@@ -62,7 +62,7 @@ public sealed partial class OfferAcceptance(
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
 {
-    public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, CancellationToken cancellationToken)
+    public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, int quantity, CancellationToken cancellationToken)
     {
         if (limits.Accept(userId) is { Allowed: false } limit)
         {
@@ -105,6 +105,11 @@ public sealed partial class OfferAcceptance(
         }
 
         var charged = await OfferPricing.ChargedProductAsync(db, userId, offer, cancellationToken);
+        if (OfferQuantity.Problem(quantity, OfferPricing.QuantityLimit(rule, offer, charged)) is { } tooMany)
+        {
+            return new AcceptResult(AcceptOutcome.Refused, $"{tooMany} Nothing was charged.");
+        }
+
         var customerId = await customers.FindAsync(userId, cancellationToken);
         var card = await cards.ForOneClickAsync(customerId, charged.Currency, cancellationToken);
         var billing = await CustomerBilling.LatestAsync(db, userId, cancellationToken);
@@ -117,7 +122,8 @@ public sealed partial class OfferAcceptance(
         var claimed = await db.OfferAttempts
             .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown && (a.ExpiresAt == null || a.ExpiresAt > claimedAt))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Charging)
-                .SetProperty(a => a.PaymentMethodId, card.PaymentMethodId).SetProperty(a => a.DecidedAt, claimedAt), cancellationToken);
+                .SetProperty(a => a.PaymentMethodId, card.PaymentMethodId).SetProperty(a => a.DecidedAt, claimedAt)
+                .SetProperty(a => a.Quantity, quantity), cancellationToken);
         if (claimed == 0 && await expiredOffers.CloseIfDueAsync(attemptId, CancellationToken.None))
         {
             return new AcceptResult(AcceptOutcome.Refused, ExpiredOffers.Message); // its deadline passed during this click
@@ -132,7 +138,7 @@ public sealed partial class OfferAcceptance(
         var order = new Order
         {
             UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = charged.DodoProductId, ProductName = offer.Name,
-            AmountMinor = charged.PriceMinor, Currency = charged.Currency, Status = OrderStatus.Pending,
+            Quantity = quantity, AmountMinor = checked(charged.PriceMinor * quantity), Currency = charged.Currency, Status = OrderStatus.Pending,
             ParentOrderId = attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
         };
         db.Orders.Add(order);
@@ -146,7 +152,7 @@ public sealed partial class OfferAcceptance(
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
             var returnTo = new Uri(address.Base(), $"orders/{(attempt.OrderId == OfferService.NoOrder ? order.Id : attempt.OrderId)}");
             var session = await dodo.CreateCheckoutSessionAsync(
-                OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, attempt, order, returnTo), CancellationToken.None);
+                OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, quantity, attempt, order, returnTo), CancellationToken.None);
             // A one-click answer with a page to go to means the bank wants the customer first (3-D Secure).
             var actionUrl = session.CheckoutUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var action) ? action : null;
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
@@ -195,7 +201,7 @@ public sealed partial class OfferAcceptance(
     /// Pays for the offer on Dodo's checkout page instead (no usable saved card, or the saved card was declined).
     /// Returns the page to send the customer to, or null when this offer can't be bought that way.
     /// </summary>
-    public async Task<Uri?> CheckoutInsteadAsync(string userId, Guid attemptId, Uri storeBase, CancellationToken cancellationToken)
+    public async Task<Uri?> CheckoutInsteadAsync(string userId, Guid attemptId, int quantity, Uri storeBase, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId
@@ -211,12 +217,19 @@ public sealed partial class OfferAcceptance(
             throw new StoreRuleException(ExpiredOffers.Message);
         }
 
-        // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.
-        await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
         var offered = await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken);
         var charged = await OfferPricing.ChargedProductAsync(db, userId, offered, cancellationToken);
+        var rule = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == attempt.RuleId, cancellationToken);
+        if (OfferQuantity.Problem(quantity, OfferPricing.QuantityLimit(rule, offered, charged)) is { } tooMany)
+        {
+            throw new StoreRuleException($"{tooMany} Nothing was charged.");
+        }
+
+        // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.
+        await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
+        await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Quantity, quantity), CancellationToken.None);
         return await checkout.StartAsync(userId, charged.Id, storeBase, KindOf(attempt.Kind),
-            attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId);
+            attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId, quantity);
     }
 
     /// <summary>
@@ -238,9 +251,9 @@ public sealed partial class OfferAcceptance(
     }
 
     private static CheckoutSessionRequest OneClickRequest(
-        string customerId, string paymentMethodId, BillingAddress billing, string dodoProductId, OfferAttempt attempt, Order order, Uri returnTo) => new()
+        string customerId, string paymentMethodId, BillingAddress billing, string dodoProductId, int quantity, OfferAttempt attempt, Order order, Uri returnTo) => new()
     {
-        ProductCart = [new ProductCartItem { ProductId = dodoProductId, Quantity = 1 }],
+        ProductCart = [new ProductCartItem { ProductId = dodoProductId, Quantity = quantity }],
         Customer = CustomerRequest.Existing(customerId),
         PaymentMethodId = paymentMethodId,
         Confirm = true,

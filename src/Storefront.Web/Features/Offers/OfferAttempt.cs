@@ -77,4 +77,7 @@ public sealed class OfferAttempt
 
     /// <summary>When the offer closes, fixed when it is first shown (see <see cref="Storefront.Domain.Offers.OfferExpiry"/>); null: it stays open.</summary>
     public DateTime? ExpiresAt { get; init; }
+
+    /// <summary>How many the accept asked for (set by the claim); the charge is for that many.</summary>
+    public int Quantity { get; set; } = 1;
 }

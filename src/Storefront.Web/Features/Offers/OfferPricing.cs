@@ -18,4 +18,11 @@ internal static class OfferPricing
             .OrderBy(p => p.PriceMinor).FirstOrDefaultAsync(cancellationToken);
         return upgrade ?? offered;
     }
+
+    /// <summary>
+    /// The most of the offer one click can buy: the rule's limit for a one-time product bought outright; one for a plan
+    /// (a change of plan) and for an upgrade (owning part of it once).
+    /// </summary>
+    public static int QuantityLimit(UpsellRule rule, CatalogProduct offered, CatalogProduct charged) =>
+        offered.Kind == Storefront.Domain.Catalog.ProductKind.OneTime && charged.Id == offered.Id ? rule.MaxQuantity : 1;
 }

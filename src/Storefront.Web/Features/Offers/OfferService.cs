@@ -202,9 +202,10 @@ public sealed class OfferService(
         var rule = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == attempt.RuleId, cancellationToken);
         var offered = await db.Products.AsNoTracking().SingleAsync(p => p.Id == attempt.OfferProductId, cancellationToken);
         var offer = CatalogItem.From(offered);
-        var charged = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime
-            ? CatalogItem.From(await OfferPricing.ChargedProductAsync(db, attempt.UserId, offered, cancellationToken))
-            : null;
+        var chargedProduct = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime
+            ? await OfferPricing.ChargedProductAsync(db, attempt.UserId, offered, cancellationToken)
+            : offered;
+        var charged = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime ? CatalogItem.From(chargedProduct) : null;
         var currentProduct = currentProductId is null ? null
             : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == currentProductId, cancellationToken);
         var current = currentProduct is null ? null : CatalogItem.From(currentProduct);
@@ -240,6 +241,8 @@ public sealed class OfferService(
         {
             CustomerActionUrl = attempt.Status == OfferAttemptStatus.Submitted ? attempt.CustomerActionUrl : null,
             ExpiresAt = status == OfferAttemptStatus.Shown ? attempt.ExpiresAt : null,
+            MaxQuantity = OfferPricing.QuantityLimit(rule, offered, chargedProduct),
+            Quantity = attempt.Quantity,
         };
     }
 

@@ -31,6 +31,15 @@ public sealed record OfferView(
     /// <summary>While shown: when the offer closes (server time), for the card's countdown; null when it stays open.</summary>
     public DateTime? ExpiresAt { get; init; }
 
+    /// <summary>The most one click can buy (1: no quantity picker).</summary>
+    public int MaxQuantity { get; init; } = 1;
+
+    /// <summary>Once accepted: how many were asked for (what was charged is <see cref="Paid"/>).</summary>
+    public int Quantity { get; init; } = 1;
+
+    /// <summary>What one click charges for <paramref name="quantity"/> of the offer (before any tax Dodo adds).</summary>
+    public Money TotalFor(int quantity) => Charge.Times(quantity);
+
     /// <summary>What one click charges (before any tax Dodo adds): the upgrade's price when the customer owns part of the offer.</summary>
     public Money Charge => (Charged ?? Offer).Price;
 

@@ -37,6 +37,9 @@ public sealed class UpsellRule
     /// <summary>An upsell or downsell closes this many minutes after the purchase it follows (null: it stays open).</summary>
     public int? ExpiresAfterMinutes { get; set; }
 
+    /// <summary>The most of the offered one-time product a customer can take in one click (1: no quantity picker).</summary>
+    public int MaxQuantity { get; set; } = 1;
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }

@@ -14,7 +14,7 @@ public sealed class CheckoutService(
     IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, ICustomerPlans plans, StoreAddress address, TimeProvider clock)
 {
     /// <param name="requestBase">The address the customer is using; links use Store:PublicBaseUrl instead whenever it is set.</param>
-    public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null)
+    public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null, int quantity = 1)
     {
         var storeBase = address.BaseFor(requestBase);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class CheckoutService(
         {
             // An upgrade product is charged, and grants the product it upgrades to.
             UserId = userId, Kind = kind, ProductId = product.UpgradeToProductId ?? product.Id, DodoProductId = product.DodoProductId, ProductName = product.Name,
-            AmountMinor = product.PriceMinor, Currency = product.Currency, Status = OrderStatus.Pending,
+            Quantity = quantity, AmountMinor = checked(product.PriceMinor * quantity), Currency = product.Currency, Status = OrderStatus.Pending,
             ParentOrderId = parentOrderId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Orders.Add(order);
@@ -39,7 +39,7 @@ public sealed class CheckoutService(
 
         var session = await dodo.CreateCheckoutSessionAsync(new CheckoutSessionRequest
         {
-            ProductCart = [new ProductCartItem { ProductId = product.DodoProductId, Quantity = 1 }],
+            ProductCart = [new ProductCartItem { ProductId = product.DodoProductId, Quantity = quantity }],
             Customer = CustomerRequest.Existing(customerId),
             ReturnUrl = new Uri(storeBase, $"orders/{order.Id}").ToString(),
             CancelUrl = new Uri(storeBase, $"products/{product.Id}").ToString(),

@@ -35,6 +35,12 @@ public sealed class Order
 
     public required string ProductName { get; init; }
 
+    /// <summary>How many were bought (team seats, say); <see cref="AmountMinor"/> is for all of them.</summary>
+    public int Quantity { get; init; } = 1;
+
+    /// <summary>What the order's line says: the product, and how many when more than one.</summary>
+    public string LineLabel => Quantity == 1 ? ProductName : $"{ProductName} × {Quantity}";
+
     /// <summary>The catalog price when ordered; replaced by Dodo's total when the payment is confirmed.</summary>
     public long AmountMinor { get; set; }
 

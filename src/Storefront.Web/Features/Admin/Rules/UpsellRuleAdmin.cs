@@ -78,6 +78,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         rule.StartsAt = form.StartsAt is { } s ? DateTime.SpecifyKind(s, DateTimeKind.Utc) : null;
         rule.EndsAt = form.EndsAt is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null;
         rule.ExpiresAfterMinutes = form.ExpiresAfterMinutes;
+        rule.MaxQuantity = form.MaxQuantity;
         rule.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -91,9 +92,9 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
     private static async Task<IReadOnlyList<RuleError>> ValidateAsync(StorefrontDbContext db, UpsellRuleForm form, CancellationToken cancellationToken)
     {
         var products = await db.Products.AsNoTracking()
-            .ToDictionaryAsync(p => p.Id, p => new RuleProduct(p.Id, p.PriceMinor, p.Currency, p.IsArchived), cancellationToken);
+            .ToDictionaryAsync(p => p.Id, p => new RuleProduct(p.Id, p.PriceMinor, p.Currency, p.IsArchived, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription), cancellationToken);
         var existing = (await db.UpsellRules.AsNoTracking().ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
-        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId, form.ExpiresAfterMinutes), existing, products).ToList();
+        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId, form.ExpiresAfterMinutes, form.MaxQuantity), existing, products).ToList();
         if (form.StartsAt is { } starts && form.EndsAt is { } ends && ends <= starts)
         {
             errors.Add(new RuleError(nameof(UpsellRuleForm.EndsAt), "The end must be after the start."));

@@ -45,11 +45,15 @@ public sealed class UpsellRuleForm
     [Range(1, OfferExpiry.MaxMinutes, ErrorMessage = "An offer can close 1 to 10,080 minutes (a week) after the purchase.")]
     public int? ExpiresAfterMinutes { get; set; }
 
+    [Display(Name = "Most a customer can take")]
+    [Range(1, OfferQuantity.MostAllowed, ErrorMessage = "The most a customer can take is a number from 1 to 100.")]
+    public int MaxQuantity { get; set; } = 1;
+
     public static UpsellRuleForm From(UpsellRule rule) => new()
     {
         Id = rule.Id, Kind = rule.Kind, TriggerProductId = rule.TriggerProductId, OfferProductId = rule.OfferProductId,
         FollowsRuleId = rule.FollowsRuleId, Headline = rule.Headline, ValueText = rule.ValueText, Badge = rule.Badge,
         Priority = rule.Priority, IsActive = rule.IsActive, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt,
-        ExpiresAfterMinutes = rule.ExpiresAfterMinutes,
+        ExpiresAfterMinutes = rule.ExpiresAfterMinutes, MaxQuantity = rule.MaxQuantity,
     };
 }
