@@ -15,7 +15,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     [Fact]
     public async Task AdminCreatesARule_CustomerBuysTheTriggerAndSeesThatOffer_AcceptingShowsInAnalytics()
     {
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
         var rules = new UpsellRulesAdminPage(admin);
         var headline = "Add the premium pack " + Guid.NewGuid().ToString("N")[..6];
         await rules.OpenAsync();
@@ -50,7 +50,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     [Fact]
     public async Task InvalidRules_ShowTheirErrorsNextToTheFieldsAndSaveNothing()
     {
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
         var rules = new UpsellRulesAdminPage(admin);
         await rules.OpenAsync();
         var before = await rules.Rows.CountAsync();
@@ -90,7 +90,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     [Fact]
     public async Task PlanPolicy_DowngradesAtNextBillingDate_TheCustomersDialogSaysSo()
     {
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
         await admin.GotoAsync("admin/plan-policy");
         await admin.GetByLabel("Takes effect").SelectOptionAsync(new SelectOptionValue { Label = "At the next billing date" });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
@@ -122,7 +122,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     {
         var (customer, _) = await session.NewCustomerAsync();
         await CustomerFlowTests.BuyAsync(customer, "starter-course");
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
 
         await admin.GotoAsync("admin/webhooks");
         await admin.GetByLabel("Search").FillAsync("payment.succeeded");
@@ -138,7 +138,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     [Fact]
     public async Task SyncNow_And_CsvExport_WorkFromTheAdminPages()
     {
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
         await admin.GotoAsync("admin/upsell-rules");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "Synced:" })).ToContainTextAsync("products at Dodo");
@@ -154,7 +154,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
     {
         var (customer, _) = await session.NewCustomerAsync();
         await CustomerFlowTests.BuyAsync(customer, "starter-course");
-        var admin = await AdminPageAsync();
+        var admin = await session.NewAdminAsync();
 
         await admin.GotoAsync("admin/webhooks?q=no-such-webhook-anywhere");
         await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("No webhooks match this search");
@@ -166,13 +166,5 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
         await Expect(admin.GetByTestId("webhook-error")).ToHaveTextAsync("None");
         await Expect(admin.GetByLabel("Payload")).ToContainTextAsync("\"payload_type\": \"Payment\"");
         await Accessibility.Axe.AssertNoSeriousViolationsAsync(admin, "webhook detail");
-    }
-
-    private async Task<IPage> AdminPageAsync()
-    {
-        var page = await session.NewPageAsync();
-        await new SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(session.BaseUrl.ToString());
-        return page;
     }
 }

@@ -100,6 +100,15 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public const string CustomerPassword = "an e2e test passphrase";
 
+    /// <summary>The demo admin, signed in on a new page.</summary>
+    public async Task<IPage> NewAdminAsync()
+    {
+        var page = await NewPageAsync();
+        await new Pages.SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(BaseUrl.ToString());
+        return page;
+    }
+
     private readonly List<IBrowserContext> openContexts = [];
 
     /// <summary>

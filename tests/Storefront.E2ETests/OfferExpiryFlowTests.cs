@@ -19,9 +19,7 @@ public sealed class OfferExpiryFlowTests(BrowserSession session) : IAsyncDisposa
     [Fact]
     public async Task AdminSetsADeadline_TheCustomerSeesItCountDown_AndPastItTheOfferClosesWithNothingCharged()
     {
-        var admin = await session.NewPageAsync();
-        await new SignInPage(admin).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        await Expect(admin).ToHaveURLAsync(session.BaseUrl.ToString());
+        var admin = await session.NewAdminAsync();
         var rules = new UpsellRulesAdminPage(admin);
         await rules.OpenAsync();
         await rules.FillAsync("Post-purchase upsell", "The Upsell Playbook (e-book) ($12.00)", "Premium add-on ($19.00)", Headline);

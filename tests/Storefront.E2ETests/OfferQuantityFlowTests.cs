@@ -19,9 +19,7 @@ public sealed class OfferQuantityFlowTests(BrowserSession session) : IAsyncDispo
     [Fact]
     public async Task AdminAllowsUpToFive_TheCustomerPicksThree_AndDodoChargesThreeTimesThePrice()
     {
-        var admin = await session.NewPageAsync();
-        await new SignInPage(admin).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
-        await Expect(admin).ToHaveURLAsync(session.BaseUrl.ToString());
+        var admin = await session.NewAdminAsync();
         var rules = new UpsellRulesAdminPage(admin);
         await rules.OpenAsync();
         await rules.FillAsync("Cross-sell", "Complete bundle ($149.00)", "Premium add-on ($19.00)", Headline);
