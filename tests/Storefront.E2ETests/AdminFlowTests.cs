@@ -62,7 +62,7 @@ public sealed class AdminFlowTests(BrowserSession session) : IAsyncDisposable
         await Expect(rules.FieldError("Write a headline the customer will read.")).ToBeVisibleAsync();
         await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The rule was not saved." })).ToBeVisibleAsync();
 
-        var teamOffer = (await admin.GetByLabel("Follows offer (downsells only)").Locator("option", new() { HasText = "Single license → Team license" }).TextContentAsync())!.Trim();
+        var teamOffer = (await admin.GetByLabel("Follows offer").Locator("option", new() { HasText = "Single license → Team license" }).TextContentAsync())!.Trim();
         await rules.FillAsync("Downsell (follows a declined offer)", "Starter course ($49.00)", "Complete bundle ($149.00)", "Not cheaper", follows: teamOffer);
         await rules.SaveAsync();
         await Expect(rules.FieldError("A downsell follows an offer made for the same purchase.")).ToBeVisibleAsync();

@@ -9,6 +9,7 @@ public enum OfferVerdict
     AlreadyOwned = 4,
     Outranked = 5,
     OnlyAfterDecline = 6,
+    OnlyAfterAccept = 7,
 }
 
 public sealed record OfferExplanation(OfferRule Rule, OfferVerdict Verdict, string Reason);
@@ -53,6 +54,7 @@ public static class OfferExplainer
 
         return rule.Kind switch
         {
+            OfferKind.PostPurchaseUpsell when rule.FollowsRuleId is { } accepted => new(rule, OfferVerdict.OnlyAfterAccept, $"Shown next if the customer accepts rule {accepted}."),
             OfferKind.PostPurchaseUpsell when winner?.Id == rule.Id => new(rule, OfferVerdict.WouldShow, "Highest-priority live upsell for this purchase."),
             OfferKind.PostPurchaseUpsell => new(rule, OfferVerdict.Outranked, $"Rule {winner?.Id} has a higher priority and is shown instead."),
             OfferKind.Downsell => new(rule, OfferVerdict.OnlyAfterDecline, $"Shown once if the customer declines rule {rule.FollowsRuleId}."),

@@ -2,7 +2,10 @@ namespace Storefront.Domain.Offers;
 
 public enum OfferKind
 {
-    /// <summary>Shown on the order page right after the trigger product was paid for; charged with one click.</summary>
+    /// <summary>
+    /// Shown on the order page right after the trigger product was paid for; charged with one click. One that follows
+    /// another offer is the funnel's next step, shown after that offer is accepted and paid.
+    /// </summary>
     PostPurchaseUpsell = 0,
 
     /// <summary>Suggested on the trigger product's page and on its order page.</summary>

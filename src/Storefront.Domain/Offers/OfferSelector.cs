@@ -16,9 +16,15 @@ public sealed record OfferHistory(IReadOnlySet<long> DeclinedRuleIds, IReadOnlyS
 public static class OfferSelector
 {
     /// <summary>The post-purchase offer for a paid product: the live rule with the highest priority the customer has
-    /// not declined or tried, for a product they do not own already.</summary>
+    /// not declined or tried, for a product they do not own already. A funnel's later steps never open it.</summary>
     public static OfferRule? PostPurchase(string purchasedProductId, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now) =>
-        Eligible(rules, OfferKind.PostPurchaseUpsell, purchasedProductId, history, now).FirstOrDefault();
+        Eligible(rules, OfferKind.PostPurchaseUpsell, purchasedProductId, history, now).FirstOrDefault(r => r.FollowsRuleId is null);
+
+    /// <summary>The funnel's next step once an offer is accepted and paid: an upsell that follows it.</summary>
+    public static OfferRule? NextAfterAccept(OfferRule accepted, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now) =>
+        rules.Where(r => r.Kind == OfferKind.PostPurchaseUpsell && r.FollowsRuleId == accepted.Id && IsOpen(r, history, now))
+            .OrderByDescending(r => r.Priority).ThenBy(r => r.Id)
+            .FirstOrDefault();
 
     /// <summary>Cross-sells for a product page or order page, best first.</summary>
     public static IReadOnlyList<OfferRule> CrossSells(string productId, IEnumerable<OfferRule> rules, OfferHistory history, DateTime now, int max = 3) =>

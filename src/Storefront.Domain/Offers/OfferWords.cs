@@ -19,5 +19,6 @@ public static class OfferWords
         OfferVerdict.AlreadyOwned => "Already owned",
         OfferVerdict.Outranked => "Outranked",
         OfferVerdict.OnlyAfterDecline => "Only after a decline",
+        OfferVerdict.OnlyAfterAccept => "Only after an accept",
     };
 }

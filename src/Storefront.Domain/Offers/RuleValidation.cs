@@ -10,8 +10,8 @@ public sealed record RuleError(string Field, string Message);
 
 /// <summary>
 /// The upsell map's rules, checked before anything is saved: offer differs from trigger; both exist and are on
-/// sale; same currency; a downsell follows an existing offer and is cheaper than it; no cycles; at most three
-/// offers in one funnel (an upsell and the downsells that follow it); an expiry only on an offer that follows a purchase;
+/// sale; same currency; a downsell follows an existing offer and is cheaper than it; a next upsell follows an offer
+/// for the same purchase; no cycles; at most three offers on any path through one funnel; an expiry only on an offer that follows a purchase;
 /// a quantity only for a one-time product.
 /// </summary>
 public static class RuleValidation
@@ -35,13 +35,13 @@ public static class RuleValidation
         }
 
         var others = existing.Where(r => r.Id != draft.Id).ToList();
-        if (draft.Kind == OfferKind.Downsell)
+        if (draft.Kind == OfferKind.Downsell || (draft.Kind == OfferKind.PostPurchaseUpsell && draft.FollowsRuleId is not null))
         {
-            ValidateDownsell(draft, others, products, offer, errors);
+            ValidateFunnelStep(draft, others, products, offer, errors);
         }
         else if (draft.FollowsRuleId is not null)
         {
-            errors.Add(new(nameof(RuleDraft.FollowsRuleId), "Only a downsell follows another offer."));
+            errors.Add(new(nameof(RuleDraft.FollowsRuleId), "A cross-sell follows no other offer."));
         }
 
         if (draft.Kind == OfferKind.PostPurchaseUpsell && draft.TriggerProductId is not null && draft.OfferProductId is not null
@@ -63,30 +63,35 @@ public static class RuleValidation
         return errors;
     }
 
-    private static void ValidateDownsell(RuleDraft draft, List<OfferRule> others, IReadOnlyDictionary<string, RuleProduct> products, RuleProduct? offer, List<RuleError> errors)
+    /// <summary>
+    /// A downsell (after a decline) or a next upsell (after an accept): it follows an offer for the same purchase, the
+    /// chain up from it ends at a first upsell, never at itself, and no path through the funnel passes three offers.
+    /// </summary>
+    private static void ValidateFunnelStep(RuleDraft draft, List<OfferRule> others, IReadOnlyDictionary<string, RuleProduct> products, RuleProduct? offer, List<RuleError> errors)
     {
-        if (draft.FollowsRuleId is not { } followsId || others.FirstOrDefault(r => r.Id == followsId) is not { } follows)
+        var isDownsell = draft.Kind == OfferKind.Downsell;
+        if (draft.FollowsRuleId is not { } followsId || others.FirstOrDefault(r => r.Id == followsId) is not { } follows || follows.Kind == OfferKind.CrossSell)
         {
-            errors.Add(new(nameof(RuleDraft.FollowsRuleId), "Choose the offer this downsell follows."));
+            errors.Add(new(nameof(RuleDraft.FollowsRuleId), isDownsell ? "Choose the offer this downsell follows." : "Choose an upsell or downsell for this offer to follow."));
             return;
         }
 
         if (follows.TriggerProductId != draft.TriggerProductId)
         {
-            errors.Add(new(nameof(RuleDraft.FollowsRuleId), "A downsell follows an offer made for the same purchase."));
+            errors.Add(new(nameof(RuleDraft.FollowsRuleId), $"A {(isDownsell ? "downsell" : "next offer")} follows an offer made for the same purchase."));
         }
 
-        if (offer is not null && products.TryGetValue(follows.OfferProductId, out var declined) && offer.PriceMinor >= declined.PriceMinor)
+        if (isDownsell && offer is not null && products.TryGetValue(follows.OfferProductId, out var declined) && offer.PriceMinor >= declined.PriceMinor)
         {
             errors.Add(new(nameof(RuleDraft.OfferProductId), "A downsell must be cheaper than the offer it follows."));
         }
 
-        // Walk back up the chain: it must end at an upsell, never at this rule (a cycle), within the funnel size.
-        var length = 2;
+        // Walk up the chain: it must end at a first upsell, never at this rule (a loop).
+        var above = 1;
         var seen = new HashSet<long> { draft.Id };
-        for (var current = follows; current.Kind == OfferKind.Downsell; length++)
+        for (var current = follows; current.FollowsRuleId is { } parentId; above++)
         {
-            if (!seen.Add(current.Id) || current.FollowsRuleId is not { } parentId || others.FirstOrDefault(r => r.Id == parentId) is not { } parent)
+            if (!seen.Add(current.Id) || others.FirstOrDefault(r => r.Id == parentId) is not { } parent)
             {
                 errors.Add(new(nameof(RuleDraft.FollowsRuleId), "These offers would follow each other in a loop."));
                 return;
@@ -95,16 +100,20 @@ public static class RuleValidation
             current = parent;
         }
 
-        var below = Descendants(draft.Id, others);
-        if (draft.Id != 0 && below.Contains(follows.Id))
+        if (draft.Id != 0 && Descendants(draft.Id, others).Contains(follows.Id))
         {
             errors.Add(new(nameof(RuleDraft.FollowsRuleId), "These offers would follow each other in a loop."));
         }
-        else if (length + below.Count > MaxOffersPerFunnel)
+        else if (above + 1 + StepsBelow(draft.Id, others) is var longest && longest > MaxOffersPerFunnel)
         {
-            errors.Add(new(nameof(RuleDraft.FollowsRuleId), $"A funnel holds at most {MaxOffersPerFunnel} offers; this one would have {length + below.Count}."));
+            errors.Add(new(nameof(RuleDraft.FollowsRuleId), $"A funnel holds at most {MaxOffersPerFunnel} offers; this one would have {longest}."));
         }
     }
+
+    /// <summary>The most offers a customer can still see after this one (the longest path below it).</summary>
+    private static int StepsBelow(long ruleId, List<OfferRule> rules, int depth = 0) =>
+        ruleId == 0 || depth > MaxOffersPerFunnel ? 0
+        : rules.Where(r => r.FollowsRuleId == ruleId).Select(r => 1 + StepsBelow(r.Id, rules, depth + 1)).DefaultIfEmpty(0).Max();
 
     private static HashSet<long> Descendants(long ruleId, List<OfferRule> rules)
     {

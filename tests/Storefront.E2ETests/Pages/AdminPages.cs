@@ -18,7 +18,7 @@ internal sealed class UpsellRulesAdminPage(IPage page)
         await page.GetByLabel("Offered product").SelectOptionAsync(new SelectOptionValue { Label = offer });
         if (follows is not null)
         {
-            await page.GetByLabel("Follows offer (downsells only)").SelectOptionAsync(new SelectOptionValue { Label = follows });
+            await page.GetByLabel("Follows offer").SelectOptionAsync(new SelectOptionValue { Label = follows });
         }
 
         await page.GetByLabel("Headline").FillAsync(headline);

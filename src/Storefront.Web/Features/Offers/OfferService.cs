@@ -10,9 +10,10 @@ using Storefront.Web.Features.Payments;
 namespace Storefront.Web.Features.Offers;
 
 /// <summary>
-/// Which offers a customer sees: the post-purchase offer on a paid order (then its downsell if declined), and
-/// cross-sells on product and order pages. Each shown offer is an <see cref="OfferAttempt"/>, found again on refresh
-/// or in another tab, so every view of the same offer shares one attempt and therefore at most one charge.
+/// Which offers a customer sees: the post-purchase funnel on a paid order (a first upsell, then a downsell after a
+/// decline or the next upsell after an accept, three offers at most), and cross-sells on product and order pages.
+/// Each shown offer is an <see cref="OfferAttempt"/>, found again on refresh or in another tab, so every view of the
+/// same offer shares one attempt and therefore at most one charge.
 /// </summary>
 public sealed class OfferService(
     IDbContextFactory<StorefrontDbContext> dbFactory,
@@ -37,29 +38,44 @@ public sealed class OfferService(
             return null;
         }
 
-        var latest = await db.OfferAttempts
+        // The funnel so far on this order: its latest step decides what comes next.
+        var steps = await db.OfferAttempts
             .Where(a => a.UserId == userId && a.OrderId == orderId && a.Kind != OfferKind.CrossSell)
-            .OrderByDescending(a => a.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (latest is not null && latest.Status != OfferAttemptStatus.Declined)
+            .OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
+        var latest = steps.FirstOrDefault();
+        var funnelGoesOn = latest is null || latest.Status is OfferAttemptStatus.Declined or OfferAttemptStatus.Succeeded;
+        if (latest is not null && (!funnelGoesOn || steps.Count >= RuleValidation.MaxOffersPerFunnel))
         {
-            return await ViewAsync(db, latest, order.ProductId, cancellationToken);
+            return latest.Status == OfferAttemptStatus.Declined ? null : await ViewAsync(db, latest, order.ProductId, cancellationToken);
         }
 
         var rules = await LiveRulesAsync(db, cancellationToken);
         var history = await OfferHistoryReader.ReadAsync(db, plans, userId, orderId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rule = latest is null
-            ? OfferSelector.PostPurchase(order.ProductId, rules, history, now)
-            : rules.FirstOrDefault(r => r.Id == latest.RuleId) is { } declined ? OfferSelector.DownsellAfter(declined, rules, history, now) : null;
+        var rule = NextStep(order.ProductId, latest, rules, history, now);
         // An offer whose time after this purchase is already up is not shown at all (an old order, opened again).
         var deadline = rule is null ? null : OfferExpiry.Deadline(rule.Kind, order.PaidAt ?? order.CreatedAt, rule.ExpiresAfterMinutes);
         if (rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, cancellationToken))
         {
-            return null;
+            // The funnel ends here; an accepted last step keeps showing how it went.
+            return latest is { Status: OfferAttemptStatus.Succeeded } ? await ViewAsync(db, latest, order.ProductId, cancellationToken) : null;
         }
 
         var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, deadline, cancellationToken);
         return await ViewAsync(db, attempt, order.ProductId, cancellationToken);
+    }
+
+    /// <summary>The funnel's next offer: the first upsell, a downsell after a decline, the next upsell after an accept.</summary>
+    private static OfferRule? NextStep(string purchasedProductId, OfferAttempt? latest, List<OfferRule> rules, OfferHistory history, DateTime now)
+    {
+        if (latest is null)
+        {
+            return OfferSelector.PostPurchase(purchasedProductId, rules, history, now);
+        }
+
+        return rules.FirstOrDefault(r => r.Id == latest.RuleId) is not { } previous ? null
+            : latest.Status == OfferAttemptStatus.Declined ? OfferSelector.DownsellAfter(previous, rules, history, now)
+            : OfferSelector.NextAfterAccept(previous, rules, history, now);
     }
 
     /// <summary>

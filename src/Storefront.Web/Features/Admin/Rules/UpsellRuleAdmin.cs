@@ -69,7 +69,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         rule.Kind = form.Kind;
         rule.TriggerProductId = form.TriggerProductId!;
         rule.OfferProductId = form.OfferProductId!;
-        rule.FollowsRuleId = form.Kind == OfferKind.Downsell ? form.FollowsRuleId : null;
+        rule.FollowsRuleId = form.Kind == OfferKind.CrossSell ? null : form.FollowsRuleId;
         rule.Headline = form.Headline.Trim();
         rule.ValueText = form.ValueText?.Trim() ?? "";
         rule.Badge = string.IsNullOrWhiteSpace(form.Badge) ? null : form.Badge.Trim();
