@@ -17,7 +17,7 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
 {
     public static UpsellOfferResponse From(Guid orderId, OfferView view) => new(
         true, null, orderId,
-        new ApiOffer(view.AttemptId, view.RuleId, view.IsPlanChange ? "plan_change" : view.Kind.ToString(), view.Headline, view.ValueText, view.Badge,
+        new ApiOffer(view.AttemptId, view.RuleId, view.IsPlanChange ? "plan_change" : view.IsNewPlan ? "new_plan" : view.Kind.ToString(), view.Headline, view.ValueText, view.Badge,
             new ApiProduct(view.Offer.Id, view.Offer.Name, view.Offer.Kind.ToString()),
             new ApiMoney(view.Charge.Minor, view.Charge.Currency, view.Charge.Format()),
             view.IsPlanChange && view.Difference is { } d ? new ApiMoney(d.Minor, d.Currency, d.Format()) : null,

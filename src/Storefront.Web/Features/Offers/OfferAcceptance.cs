@@ -58,6 +58,7 @@ public sealed partial class OfferAcceptance(
     IChargeFaults faults,
     CustomerChanges notifier,
     AccountRateLimits limits,
+    ICustomerPlans plans,
     StoreAddress address,
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
@@ -88,7 +89,9 @@ public sealed partial class OfferAcceptance(
 
         if (offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
         {
-            return new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
+            return await plans.CurrentAsync(db, userId, cancellationToken) is null
+                ? new AcceptResult(AcceptOutcome.NeedsCheckout, "A plan starts on Dodo's checkout, where you agree to be billed every period. Nothing was charged.")
+                : new AcceptResult(AcceptOutcome.Refused, "A plan offer is a plan change: review it in the plan-change dialog.");
         }
 
         // The server's clock decides, whatever the page showed; the claim below checks the deadline again, atomically.

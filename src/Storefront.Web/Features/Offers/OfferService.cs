@@ -55,7 +55,7 @@ public sealed class OfferService(
         var rule = NextStep(order.ProductId, latest, rules, history, now);
         // An offer whose time after this purchase is already up is not shown at all (an old order, opened again).
         var deadline = rule is null ? null : OfferExpiry.Deadline(rule.Kind, order.PaidAt ?? order.CreatedAt, rule.ExpiresAfterMinutes);
-        if (rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, cancellationToken))
+        if (rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, order.ProductId, cancellationToken))
         {
             // The funnel ends here; an accepted last step keeps showing how it went.
             return latest is { Status: OfferAttemptStatus.Succeeded } ? await ViewAsync(db, latest, order.ProductId, cancellationToken) : null;
@@ -79,13 +79,21 @@ public sealed class OfferService(
     }
 
     /// <summary>
-    /// A plan offer is a change of the customer's subscription, so it waits until Dodo's subscription.active has
-    /// told us about that subscription (the page updates itself when it arrives).
+    /// A plan offered to a subscriber is a change of their subscription, so it waits until Dodo's subscription.active
+    /// has told us about that subscription (the page updates itself when it arrives). A plan offered after a one-time
+    /// purchase to a customer without one is a new subscription, started on Dodo's checkout.
     /// </summary>
-    private async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, CancellationToken cancellationToken)
+    private async Task<bool> CanBeOfferedNowAsync(StorefrontDbContext db, string userId, string offerProductId, string purchasedProductId, CancellationToken cancellationToken)
     {
-        var isPlan = await db.Products.AnyAsync(p => p.Id == offerProductId && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken);
-        return !isPlan || await plans.CurrentAsync(db, userId, cancellationToken) is { IsActive: true };
+        var plansAmong = await db.Products.Where(p => (p.Id == offerProductId || p.Id == purchasedProductId) && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        if (!plansAmong.Contains(offerProductId))
+        {
+            return true;
+        }
+
+        var plan = await plans.CurrentAsync(db, userId, cancellationToken);
+        return plan is { IsActive: true } || (plan is null && !plansAmong.Contains(purchasedProductId));
     }
 
     /// <summary>
@@ -231,11 +239,15 @@ public sealed class OfferService(
             ? OfferAttemptStatus.Expired
             : attempt.Status;
         Storefront.Domain.Payments.SavedCard? card = null;
+        var newPlan = false;
         if (status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)
         {
-            // A plan offer is charged to the card the subscription bills, so that is the card the offer names.
+            // A plan change is charged to the card the subscription bills, so that is the card the offer names. A
+            // customer without a plan starts one on Dodo's checkout, where they agree to be billed every period.
             var plan = await plans.CurrentAsync(db, attempt.UserId, cancellationToken);
-            card = await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), plan is { IsActive: true } ? plan.PaymentMethodId : null, cancellationToken);
+            newPlan = plan is null;
+            card = newPlan ? null
+                : await cards.ForSubscriptionAsync(await customers.FindAsync(attempt.UserId, cancellationToken), plan is { IsActive: true } ? plan.PaymentMethodId : null, cancellationToken);
         }
         else if (status == OfferAttemptStatus.Shown && offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime)
         {
@@ -258,6 +270,7 @@ public sealed class OfferService(
             CustomerActionUrl = attempt.Status == OfferAttemptStatus.Submitted ? attempt.CustomerActionUrl : null,
             ExpiresAt = status == OfferAttemptStatus.Shown ? attempt.ExpiresAt : null,
             MaxQuantity = OfferPricing.QuantityLimit(rule, offered, chargedProduct),
+            IsNewPlan = newPlan,
             Quantity = attempt.Quantity,
         };
     }

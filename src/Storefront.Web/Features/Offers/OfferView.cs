@@ -47,7 +47,10 @@ public sealed record OfferView(
     public bool IsUpgrade => Charged is not null && Charged.Id != Offer.Id;
 
     /// <summary>A plan offered to a subscriber is a plan change with Dodo's preview, not a second subscription.</summary>
-    public bool IsPlanChange => Offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription;
+    public bool IsPlanChange => Offer.Kind == Storefront.Domain.Catalog.ProductKind.Subscription && !IsNewPlan;
+
+    /// <summary>While shown: a plan offered to a customer without one, started on Dodo's checkout (no one-click subscription).</summary>
+    public bool IsNewPlan { get; init; }
 
     /// <summary>What the offer adds over what the customer has.</summary>
     public IReadOnlyList<string> Gains => Current is null ? Offer.Features : Offer.Features.Except(Current.Features).ToList();
