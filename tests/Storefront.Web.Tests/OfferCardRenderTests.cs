@@ -156,6 +156,25 @@ public sealed class OfferCardRenderTests
     }
 
     [Fact]
+    public async Task Shown_APlanToACustomerWithoutOne_IsANewSubscriptionOnDodosCheckout_NotOneClick()
+    {
+        var basic = new CatalogItem("basic-plan", "Basic plan", "", "", ProductKind.Subscription, new Money(3000, "USD"), BillingInterval.Month, ["1 storefront"], null);
+        var view = new OfferView(Guid.NewGuid(), 4, OfferKind.PostPurchaseUpsell, OfferAttemptStatus.Shown, "Keep learning", "", null, basic, Starter, null, null, null)
+        {
+            IsNewPlan = true,
+        };
+
+        var html = await RenderAsync(view);
+
+        Assert.False(view.IsPlanChange);
+        Assert.Contains(">$30.00 / month</span>", html, StringComparison.Ordinal);
+        Assert.Contains("billed every period until you cancel", html, StringComparison.Ordinal);
+        Assert.Contains(">Subscribe — $30.00 / month</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add to my order", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Review upgrade", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shown_ForOne_HasNoQuantityPicker()
     {
         var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));
