@@ -37,6 +37,8 @@ public sealed class OfferQuantityFlowTests(BrowserSession session) : IAsyncDispo
         await offer.GetByRole(AriaRole.Button, new() { Name = "Add to my order — $57.00" }).ClickAsync();
 
         await Expect(offer).ToContainTextAsync("Premium add-on × 3 was added to your order: $57.00 charged to your card", new() { Timeout = 15_000 });
+        // Its offer was made on the product page before the purchase; bought here, it joins this order.
+        await Expect(customer.GetByRole(AriaRole.Table, new() { Name = "What you bought" })).ToContainTextAsync("Premium add-on × 3");
         await customer.GotoAsync("account");
         var orders = customer.GetByRole(AriaRole.Region, new() { Name = "Orders" });
         await Expect(orders.GetByRole(AriaRole.Row).Filter(new() { HasText = "Premium add-on × 3" })).ToContainTextAsync("$57.00");

@@ -63,7 +63,7 @@ public sealed partial class OfferAcceptance(
     TimeProvider clock,
     ILogger<OfferAcceptance> logger)
 {
-    public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, int quantity, CancellationToken cancellationToken)
+    public async Task<AcceptResult> AcceptAsync(string userId, Guid attemptId, int quantity, CancellationToken cancellationToken, Guid? addToOrderId = null)
     {
         if (limits.Accept(userId) is { Allowed: false } limit)
         {
@@ -138,11 +138,12 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.AlreadyClaimed, "This offer is already being added to your order.", current.ResultOrderId, current.PaymentId);
         }
 
+        var parentOrderId = await ParentOrderAsync(db, userId, attempt, addToOrderId, cancellationToken);
         var order = new Order
         {
             UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = charged.DodoProductId, ProductName = offer.Name,
             Quantity = quantity, AmountMinor = checked(charged.PriceMinor * quantity), Currency = charged.Currency, Status = OrderStatus.Pending,
-            ParentOrderId = attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
+            ParentOrderId = parentOrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
         };
         db.Orders.Add(order);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -153,7 +154,7 @@ public sealed partial class OfferAcceptance(
         try
         {
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
-            var returnTo = new Uri(address.Base(), $"orders/{(attempt.OrderId == OfferService.NoOrder ? order.Id : attempt.OrderId)}");
+            var returnTo = new Uri(address.Base(), $"orders/{parentOrderId ?? order.Id}");
             var session = await dodo.CreateCheckoutSessionAsync(
                 OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, quantity, attempt, order, returnTo), CancellationToken.None);
             // A one-click answer with a page to go to means the bank wants the customer first (3-D Secure).
@@ -204,7 +205,7 @@ public sealed partial class OfferAcceptance(
     /// Pays for the offer on Dodo's checkout page instead (no usable saved card, or the saved card was declined).
     /// Returns the page to send the customer to, or null when this offer can't be bought that way.
     /// </summary>
-    public async Task<Uri?> CheckoutInsteadAsync(string userId, Guid attemptId, int quantity, Uri storeBase, CancellationToken cancellationToken)
+    public async Task<Uri?> CheckoutInsteadAsync(string userId, Guid attemptId, int quantity, Uri storeBase, CancellationToken cancellationToken, Guid? addToOrderId = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var attempt = await db.OfferAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId
@@ -232,7 +233,21 @@ public sealed partial class OfferAcceptance(
         await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
         await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Quantity, quantity), CancellationToken.None);
         return await checkout.StartAsync(userId, charged.Id, storeBase, KindOf(attempt.Kind),
-            attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId, cancellationToken, attemptId, quantity);
+            await ParentOrderAsync(db, userId, attempt, addToOrderId, cancellationToken), cancellationToken, attemptId, quantity);
+    }
+
+    /// <summary>
+    /// The order the offer's purchase joins: the page's own order when the customer bought there (a paid order of
+    /// theirs), else the order the offer was made for; none for an offer made on a product page and bought there.
+    /// </summary>
+    private static async Task<Guid?> ParentOrderAsync(StorefrontDbContext db, string userId, OfferAttempt attempt, Guid? pageOrderId, CancellationToken cancellationToken)
+    {
+        if (pageOrderId is { } page && await db.Orders.AnyAsync(o => o.Id == page && o.UserId == userId && o.Status == OrderStatus.Paid, cancellationToken))
+        {
+            return page;
+        }
+
+        return attempt.OrderId == OfferService.NoOrder ? null : attempt.OrderId;
     }
 
     /// <summary>
@@ -273,7 +288,7 @@ public sealed partial class OfferAcceptance(
                 OfferKind.CrossSell => "cross_sell",
                 OfferKind.Downsell => "downsell",
             },
-            ["original_order_id"] = attempt.OrderId.ToString(),
+            ["original_order_id"] = (order.ParentOrderId ?? attempt.OrderId).ToString(),
             [PaymentOutcomes.OfferAttemptIdKey] = attempt.Id.ToString(),
             [PaymentOutcomes.OrderIdKey] = order.Id.ToString(),
         },

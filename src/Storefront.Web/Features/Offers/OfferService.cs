@@ -118,7 +118,9 @@ public sealed class OfferService(
                 .ToListAsync(cancellationToken);
             foreach (var attempt in recent)
             {
-                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder });
+                var addedHere = orderId != NoOrder
+                    && (attempt.OrderId == orderId || await db.Orders.AnyAsync(o => o.Id == attempt.ResultOrderId && o.ParentOrderId == orderId, cancellationToken));
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = addedHere });
             }
         }
 
@@ -133,7 +135,8 @@ public sealed class OfferService(
             var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, expiresAt: null, cancellationToken);
             if (attempt.Status != OfferAttemptStatus.Declined)
             {
-                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder });
+                // The live offer of a product may have been made on another page; bought here, it joins this order.
+                views.Add(await ViewAsync(db, attempt, productId, cancellationToken) with { OnOrder = orderId != NoOrder, AddsToOrderId = orderId == NoOrder ? null : orderId });
             }
         }
 

@@ -25,6 +25,9 @@ public sealed record OfferView(
     /// <summary>Shown with an order (its page): the offer is added to that order. On a product page there is none.</summary>
     public bool OnOrder { get; init; } = true;
 
+    /// <summary>A cross-sell on an order page: the order an accept adds it to (its offer may have been made on another page).</summary>
+    public Guid? AddsToOrderId { get; init; }
+
     /// <summary>While the charge waits for the customer's bank (3-D Secure): where they confirm it.</summary>
     public string? CustomerActionUrl { get; init; }
 
