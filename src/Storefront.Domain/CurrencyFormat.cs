@@ -28,6 +28,9 @@ public static class CurrencyFormat
         return sign + symbol + digits;
     }
 
+    /// <summary>The amount in major units (dollars, rupees, yen), for a chart's axis.</summary>
+    public static decimal ToMajor(Money money) => money.Minor / (decimal)Pow10(Exponent(money.Currency));
+
     /// <summary>For files other programs read (CSV): "149.00", invariant digits with the currency's decimals, no symbol.</summary>
     public static string Decimal(Money money)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Features.Audit;
 using Storefront.Web.Features.Email;
+using Storefront.Web.Features.Experiments;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
@@ -43,6 +44,10 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<EligibleOrder> EligibleOrders => Set<EligibleOrder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

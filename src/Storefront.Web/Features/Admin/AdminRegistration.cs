@@ -1,4 +1,5 @@
 using Storefront.Web.Features.Admin.Analytics;
+using Storefront.Web.Features.Admin.Experiments;
 
 namespace Storefront.Web.Features.Admin;
 
@@ -9,6 +10,8 @@ public static class AdminRegistration
         builder.Services.AddScoped<AdminDashboardService>();
         builder.Services.AddScoped<Rules.UpsellRuleAdmin>();
         builder.Services.AddScoped<Analytics.OfferAnalytics>();
+        builder.Services.AddScoped<Experiments.ExperimentAdmin>();
+        builder.Services.AddScoped<Experiments.ExperimentResults>();
         builder.Services.AddScoped<WebhookLog.WebhookLogQuery>();
         builder.Services.AddScoped<DryRun.DryRunService>();
         builder.Services.AddScoped<Storefront.Web.Features.Audit.AuditTrail>();
@@ -18,6 +21,7 @@ public static class AdminRegistration
     public static WebApplication MapAdminEndpoints(this WebApplication app)
     {
         app.MapAnalyticsCsv();
+        app.MapExperimentCsv();
         return app;
     }
 }

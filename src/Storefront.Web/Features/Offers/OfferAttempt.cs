@@ -80,4 +80,7 @@ public sealed class OfferAttempt
 
     /// <summary>How many the accept asked for (set by the claim); the charge is for that many.</summary>
     public int Quantity { get; set; } = 1;
+
+    /// <summary>The experiment variant the customer was shown (see <see cref="Storefront.Web.Features.Experiments.ExperimentArms"/>); null: the rule as it is.</summary>
+    public long? VariantId { get; init; }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Domain;
 using Storefront.Domain.Offers;
 using Storefront.Web.Data;
+using Storefront.Web.Features.Experiments;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Live;
@@ -22,6 +23,7 @@ public sealed class OfferService(
     ICustomerPlans plans,
     CustomerChanges changes,
     ExpiredOffers expiredOffers,
+    ExperimentArms experiments,
     TimeProvider clock)
 {
     /// <summary>Product-page cross-sells are not tied to an order; they share this empty order id.</summary>
@@ -53,15 +55,30 @@ public sealed class OfferService(
         var history = await OfferHistoryReader.ReadAsync(db, plans, userId, orderId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var rule = NextStep(order.ProductId, latest, rules, history, now);
+        // A running experiment on the rule decides what this customer sees: a variant, or nothing (the holdout).
+        var arm = rule is null ? null : await experiments.ArmAsync(db, rule.Id, userId, cancellationToken);
+        if (rule is not null && arm?.Variant?.OfferProductId is { } variantProduct)
+        {
+            rule = rule with { OfferProductId = variantProduct };
+        }
+
         // An offer whose time after this purchase is already up is not shown at all (an old order, opened again).
         var deadline = rule is null ? null : OfferExpiry.Deadline(rule.Kind, order.PaidAt ?? order.CreatedAt, rule.ExpiresAfterMinutes);
-        if (rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, order.ProductId, cancellationToken))
+        var endsHere = rule is null || OfferExpiry.HasExpired(deadline, now) || !await CanBeOfferedNowAsync(db, userId, rule.OfferProductId, order.ProductId, cancellationToken);
+        if (!endsHere && arm is not null)
+        {
+            // Counted only when the offer would really have been made, in every arm alike.
+            await experiments.RecordAsync(db, arm, userId, orderId, cancellationToken);
+            endsHere = arm.IsHoldout;
+        }
+
+        if (endsHere)
         {
             // The funnel ends here; an accepted last step keeps showing how it went.
             return latest is { Status: OfferAttemptStatus.Succeeded } ? await ViewAsync(db, latest, order.ProductId, cancellationToken) : null;
         }
 
-        var attempt = await FindOrCreateAttemptAsync(db, userId, rule, orderId, deadline, cancellationToken);
+        var attempt = await FindOrCreateAttemptAsync(db, userId, rule!, orderId, deadline, cancellationToken, arm?.Variant?.Id);
         return await ViewAsync(db, attempt, order.ProductId, cancellationToken);
     }
 
@@ -182,7 +199,7 @@ public sealed class OfferService(
     /// else this rule's attempt for this order, else a new one. The database's unique keys decide any race.
     /// </summary>
     private async Task<OfferAttempt> FindOrCreateAttemptAsync(
-        StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, DateTime? expiresAt, CancellationToken cancellationToken)
+        StorefrontDbContext db, string userId, OfferRule rule, Guid orderId, DateTime? expiresAt, CancellationToken cancellationToken, long? variantId = null)
     {
         var existing = await FindAsync(db, userId, rule, orderId, cancellationToken);
         if (existing is { Status: OfferAttemptStatus.Shown } && existing.OrderId != orderId
@@ -201,7 +218,7 @@ public sealed class OfferService(
         var attempt = new OfferAttempt
         {
             UserId = userId, RuleId = rule.Id, Kind = rule.Kind, OrderId = orderId, OfferProductId = rule.OfferProductId,
-            Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime, ExpiresAt = expiresAt,
+            Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime, ExpiresAt = expiresAt, VariantId = variantId,
         };
         db.OfferAttempts.Add(attempt);
         try
@@ -266,7 +283,12 @@ public sealed class OfferService(
             }
         }
 
-        return new OfferView(attempt.Id, rule.Id, rule.Kind, status, rule.Headline, rule.ValueText, rule.Badge, offer, current, card,
+        // A variant's words replace the rule's where it has its own.
+        var variant = attempt.VariantId is { } variantId
+            ? await db.Set<ExperimentVariant>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == variantId, cancellationToken)
+            : null;
+        return new OfferView(attempt.Id, rule.Id, rule.Kind, status, Pick(variant?.Headline, rule.Headline), Pick(variant?.ValueText, rule.ValueText),
+            string.IsNullOrWhiteSpace(variant?.Badge) ? rule.Badge : variant.Badge, offer, current, card,
             attempt.FailureMessage, attempt.ResultOrderId,
             attempt.PaidAmountMinor is { } paid ? new Money(paid, attempt.Currency ?? offer.Price.Currency) : null, charged)
         {
@@ -277,6 +299,8 @@ public sealed class OfferService(
             Quantity = attempt.Quantity,
         };
     }
+
+    private static string Pick(string? variantText, string ruleText) => string.IsNullOrWhiteSpace(variantText) ? ruleText : variantText;
 
     private static async Task<OfferView> AnonymousViewAsync(StorefrontDbContext db, OfferRule rule, CancellationToken cancellationToken)
     {
