@@ -81,16 +81,30 @@ public sealed class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>A fresh customer account, signed in on a new page.</summary>
-    public async Task<(IPage Page, string Email)> NewCustomerAsync()
+    /// <param name="wanted">When given, accounts are made until one's user id satisfies it (an experiment's arm, say); only that one signs in.</param>
+    public async Task<(IPage Page, string Email)> NewCustomerAsync(Func<string, bool>? wanted = null)
     {
-        var email = $"e2e-{Guid.NewGuid():N}@storefront.test";
-        await using (var scope = App.Services.CreateAsyncScope())
+        string email;
+        var tries = 0;
+        do
         {
+            if (++tries > 40)
+            {
+                throw new InvalidOperationException("No new account satisfied the condition in 40 tries.");
+            }
+
+            email = $"e2e-{Guid.NewGuid():N}@storefront.test";
+            await using var scope = App.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "E2E Shopper" };
             (await users.CreateAsync(user, CustomerPassword)).ThrowIfFailed();
             (await users.AddToRoleAsync(user, Roles.Customer)).ThrowIfFailed();
+            if (wanted is null || wanted(user.Id))
+            {
+                break;
+            }
         }
+        while (true);
 
         var page = await NewPageAsync();
         await new Pages.SignInPage(page).SignInAsync(email, CustomerPassword);
