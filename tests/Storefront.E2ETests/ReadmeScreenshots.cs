@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Storefront.Web.Data;
 using Storefront.E2ETests.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,6 +47,18 @@ public sealed class ReadmeScreenshots(BrowserSession session)
         await admin.GotoAsync("admin/analytics");
         await admin.Locator(".chart-card svg .rz-category-axis").WaitForAsync();
         await SaveAsync(admin, "admin-analytics.png");
+
+        var ct = TestContext.Current.CancellationToken;
+        long experimentId;
+        await using (var db = await session.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(ct))
+        {
+            var rule = await db.UpsellRules.FirstAsync(r => r.TriggerProductId == "single-license" && r.Kind == Storefront.Domain.Offers.OfferKind.PostPurchaseUpsell, ct);
+            experimentId = await Storefront.Testing.ExperimentSeed.KnownAnswerAsync(db, rule.Id, ct);
+        }
+
+        await admin.GotoAsync($"admin/experiments/{experimentId}");
+        await admin.Locator(".chart-card svg .rz-category-axis").WaitForAsync();
+        await SaveAsync(admin, "admin-experiment.png");
     }
 
     private static Task SaveAsync(IPage page, string name, bool fullPage = true) =>

@@ -80,6 +80,70 @@ public sealed class ExperimentArmsTests(ExperimentArmsTests.ExperimentStore stor
         Assert.Equal(before, await db.Experiments.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task Paused_TheRuleShowsAsItIsToEveryone_AndNothingIsCounted()
+    {
+        var shopper = await store.NewCustomerInArmAsync(arm => arm is null);
+        await using var scope = store.Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<ExperimentAdmin>();
+        Assert.Null(await admin.PauseAsync(store.ExperimentId, "admin@storefront.test", Ct));
+        try
+        {
+            var order = await shopper.BuyAsync("single-license");
+            var response = await shopper.Http.GetFromJsonAsync<UpsellOfferResponse>($"api/upsell/{await shopper.DodoCustomerIdAsync()}", Ct);
+
+            Assert.Equal("Bring your whole team", response!.Offer!.Headline); // held out while running, shown the rule while paused
+            await using var db = await store.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(Ct);
+            Assert.False(await db.EligibleOrders.AnyAsync(e => e.OrderId == order.Id, Ct));
+        }
+        finally
+        {
+            Assert.Null(await admin.StartAsync(store.ExperimentId, "admin@storefront.test", Ct));
+        }
+    }
+
+    [Fact]
+    public async Task Promote_WritesTheVariantIntoItsRule_AndEndsTheExperiment()
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<ExperimentAdmin>();
+        await using var db = await store.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync(Ct);
+        var rule = await db.UpsellRules.SingleAsync(r => r.TriggerProductId == "starter-course" && r.Kind == OfferKind.PostPurchaseUpsell, Ct);
+        var form = new ExperimentForm { RuleId = rule.Id, Name = "Bundle badge" };
+        form.Variants[1].Name = "B: badge";
+        form.Variants[1].Badge = "Best value";
+        var (id, errors) = await admin.CreateAsync(form, "admin@storefront.test", Ct);
+        Assert.Empty(errors);
+        var variant = (await admin.FindAsync(id!.Value, Ct))!.Experiment.Variants.Single(v => v.Name == "B: badge");
+
+        Assert.Null(await admin.PromoteAsync(id.Value, variant.Id, "admin@storefront.test", Ct));
+
+        var promoted = await db.UpsellRules.AsNoTracking().SingleAsync(r => r.Id == rule.Id, Ct);
+        Assert.Equal(("Best value", rule.Headline, rule.OfferProductId), (promoted.Badge, promoted.Headline, promoted.OfferProductId));
+        var experiment = (await admin.FindAsync(id.Value, Ct))!.Experiment;
+        Assert.Equal((ExperimentStatus.Ended, variant.Id), (experiment.Status, experiment.PromotedVariantId));
+        Assert.Contains(await db.AuditLog.Where(a => a.EntityType == "Experiment" && a.EntityId == id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync(Ct), a => a == "promote");
+    }
+
+    [Fact]
+    public async Task ExperimentPagesAndCsv_Admin_GetsThem_Customer_IsRefused()
+    {
+        var admin = store.Client();
+        using var _ = await new StoreClient(admin).SignInAsync("admin@storefront.test", "admin-demo-pass");
+        var customer = await store.NewCustomerAsync();
+
+        using var csv = await admin.GetAsync(new Uri($"admin/experiments/{store.ExperimentId}.csv", UriKind.Relative), Ct);
+        using var missing = await admin.GetAsync(new Uri("admin/experiments/987654.csv", UriKind.Relative), Ct);
+        using var refusedCsv = await customer.Http.GetAsync(new Uri($"admin/experiments/{store.ExperimentId}.csv", UriKind.Relative), Ct);
+        using var refusedPage = await customer.Http.GetAsync(new Uri($"admin/experiments/{store.ExperimentId}", UriKind.Relative), Ct);
+
+        Assert.Equal(("text/csv", HttpStatusCode.OK), (csv.Content.Headers.ContentType?.MediaType, csv.StatusCode));
+        Assert.StartsWith("experiment_id,arm,variant_id,currency,eligible_orders", await csv.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", refusedCsv.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/AccessDenied", refusedPage.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     /// <summary>A store whose Single → Team upsell runs an experiment: half held out, the rest split between A (as is) and B.</summary>
     public sealed class ExperimentStore : LiveStore
     {
