@@ -89,6 +89,18 @@ public sealed class DodoClient(HttpClient http)
             .Add("created_at_gte", query.CreatedAtGte).Add("created_at_lte", query.CreatedAtLte)
             .Page(query.PageNumber, query.PageSize), null, cancellationToken);
 
+    // Discounts
+
+    /// <summary>Creates a discount code. Moves no money; a lost answer may leave a code behind, found again by <see cref="GetDiscountAsync"/> or the list.</summary>
+    public Task<Discount> CreateDiscountAsync(CreateDiscountRequest request, CancellationToken cancellationToken) =>
+        SendAsync<Discount>(HttpMethod.Post, "discounts", request, cancellationToken);
+
+    public Task<Discount> GetDiscountAsync(string discountId, CancellationToken cancellationToken) =>
+        SendAsync<Discount>(HttpMethod.Get, $"discounts/{Id(discountId)}", null, cancellationToken);
+
+    public Task<ListResponse<Discount>> ListDiscountsAsync(int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        SendAsync<ListResponse<Discount>>(HttpMethod.Get, "discounts" + new Query().Page(pageNumber, pageSize), null, cancellationToken);
+
     // Refunds
 
     /// <summary>Moves money back: an answer that is lost is an unknown outcome, settled by listing the payment's refunds.</summary>

@@ -22,4 +22,9 @@ internal static class SandboxIds
     public static string WebhookMessage() => New("msg_");
 
     public static string ScheduledChange() => New("sch_");
+
+    public static string Discount() => New("dsc_");
+
+    /// <summary>Dodo generates a random 16-character uppercase code when none is given.</summary>
+    public static string DiscountCode() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
 }

@@ -71,6 +71,7 @@ public static class SandboxRegistration
         api.MapPayments();
         api.MapSubscriptions();
         api.MapRefunds();
+        api.MapDiscounts();
         api.MapSandboxControls();
 
         root.MapGet("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.ShowAsync(sessionId, http));

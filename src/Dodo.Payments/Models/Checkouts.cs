@@ -29,6 +29,9 @@ public sealed record CheckoutSessionRequest
     public Dictionary<string, string>? Metadata { get; init; }
 
     public bool? ShowSavedPaymentMethods { get; init; }
+
+    /// <summary>Codes to redeem on this cart (at most 20); an unusable one refuses the request with INVALID_DISCOUNT_CODE.</summary>
+    public IReadOnlyList<string>? DiscountCodes { get; init; }
 }
 
 public sealed record CheckoutFeatureFlags

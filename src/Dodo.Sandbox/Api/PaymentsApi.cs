@@ -20,7 +20,8 @@ internal static class PaymentsApi
             tx.RunAsync(async db =>
             {
                 var body = await RequestBody.ReadAsync(request, ct);
-                var cart = await CheckoutSessions.ReadCartAsync(db, body.RequiredArray("product_cart"));
+                body.RequiredArray("product_cart");
+                var cart = await CheckoutSessions.ReadCartAsync(db, body.Json, clock.UtcNow);
                 if (cart.Recurring is not null)
                 {
                     throw SandboxRequestException.Invalid("POST /payments takes one-time products only.");
@@ -57,7 +58,8 @@ internal static class PaymentsApi
                     }
 
                     var payment = charges.Charge(db, new ChargeRequest(customer, method, cart.Total, cart.Currency, OffSession: true,
-                        metadata, billing.ToJsonString(), ProductCartJson: cart.ProductCartJson, CheckoutSessionId: session.Id));
+                        metadata, billing.ToJsonString(), ProductCartJson: cart.ProductCartJson, CheckoutSessionId: session.Id, DiscountId: cart.DiscountId));
+                    cart.RecordDiscountUse();
                     session.PaymentId = payment.Id;
                     session.Completed = true;
                     paymentId = payment.Id;
@@ -68,7 +70,7 @@ internal static class PaymentsApi
                     var pending = new SbPayment
                     {
                         Id = SandboxIds.Payment(), CustomerId = customer.Id, CheckoutSessionId = session.Id, Status = "requires_payment_method",
-                        TotalAmount = cart.Total, Currency = cart.Currency, ProductCartJson = cart.ProductCartJson, MetadataJson = metadata,
+                        TotalAmount = cart.Total, Currency = cart.Currency, ProductCartJson = cart.ProductCartJson, MetadataJson = metadata, DiscountId = cart.DiscountId,
                         BillingJson = billing.ToJsonString(), CreatedAt = clock.UtcNow, UpdatedAt = clock.UtcNow,
                     };
                     db.Payments.Add(pending);
@@ -86,8 +88,8 @@ internal static class PaymentsApi
                     ["product_cart"] = JsonNode.Parse(cart.ProductCartJson),
                     ["payment_link"] = link,
                     ["expires_on"] = link is null ? null : SandboxJson.Time(session.ExpiresAt),
-                    ["discount_id"] = null,
-                    ["discount_ids"] = null,
+                    ["discount_id"] = cart.DiscountId,
+                    ["discount_ids"] = cart.Discounts.Count == 0 ? null : new JsonArray(cart.Discounts.Select(d => (JsonNode)d.Id).ToArray()),
                 });
             }, ct)).AddEndpointFilter<DropAfterChargeFilter>();
 

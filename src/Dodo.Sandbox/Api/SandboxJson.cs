@@ -182,8 +182,8 @@ internal static class SandboxJson
         ["error_code"] = p.ErrorCode,
         ["error_message"] = p.ErrorMessage,
         ["metadata"] = Parse(p.MetadataJson),
-        ["discounts"] = null,
-        ["discount_id"] = null,
+        ["discounts"] = null, // its item shape is not documented (README §12); the deprecated single id is
+        ["discount_id"] = p.DiscountId,
         ["refunds"] = new JsonArray((refunds ?? []).Select(r => (JsonNode)RefundListItem(r)).ToArray()),
         ["refund_status"] = RefundStatus(p, refunds),
         ["disputes"] = new JsonArray(),
@@ -340,5 +340,21 @@ internal static class SandboxJson
         ["type"] = type,
         ["timestamp"] = Time(occurredAt),
         ["data"] = data,
+    };
+
+    public static JsonObject Discount(SbDiscount d) => new()
+    {
+        ["discount_id"] = d.Id,
+        ["business_id"] = SandboxOptions.BusinessId,
+        ["type"] = d.Type,
+        ["code"] = d.Code,
+        ["amount"] = d.Amount,
+        ["name"] = d.Name,
+        ["restricted_to"] = JsonNode.Parse(d.RestrictedToJson),
+        ["expires_at"] = d.ExpiresAt is { } at ? Time(at) : null,
+        ["usage_limit"] = d.UsageLimit,
+        ["subscription_cycles"] = d.SubscriptionCycles,
+        ["times_used"] = d.TimesUsed,
+        ["created_at"] = Time(d.CreatedAt),
     };
 }

@@ -20,7 +20,8 @@ internal sealed record ChargeRequest(
     string? ProductCartJson = null,
     string? SubscriptionId = null,
     string? CheckoutSessionId = null,
-    bool AuthenticationFailed = false)
+    bool AuthenticationFailed = false,
+    string? DiscountId = null)
 {
     /// <summary>
     /// A customer-initiated charge of a saved card for one-time products (one-click): it is processed
@@ -54,6 +55,7 @@ internal sealed class Charges(SandboxClock clock, WebhookOutbox outbox, IOptions
             CustomerId = request.Customer.Id,
             SubscriptionId = request.SubscriptionId,
             CheckoutSessionId = request.CheckoutSessionId,
+            DiscountId = request.DiscountId,
             Status = status ?? (decline is null ? "succeeded" : "failed"),
             TotalAmount = request.Amount,
             Currency = request.Currency,

@@ -14,7 +14,36 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
 {
     internal sealed record Cart(IReadOnlyList<(SbProduct Product, int Quantity)> Lines, string Currency)
     {
-        public long Total => Lines.Sum(l => l.Product.Price * l.Quantity);
+        /// <summary>The discount codes redeemed on this cart (checked by <see cref="WithDiscountsAsync"/>).</summary>
+        public IReadOnlyList<SbDiscount> Discounts { get; init; } = [];
+
+        public long Total => Lines.Sum(LineTotal);
+
+        /// <summary>
+        /// A line's price × quantity less each discount that applies to its product, in turn. [INF] Dodo does not
+        /// document its rounding (README §12): the sandbox rounds each line's discount half up to the minor unit.
+        /// </summary>
+        public long LineTotal((SbProduct Product, int Quantity) line)
+        {
+            var amount = line.Product.Price * line.Quantity;
+            foreach (var discount in Discounts.Where(d => AppliesTo(d, line.Product.Id)))
+            {
+                amount -= (long)Math.Round(amount * discount.Amount / 10_000m, MidpointRounding.AwayFromZero);
+            }
+
+            return amount;
+        }
+
+        public string? DiscountId => Discounts.FirstOrDefault()?.Id;
+
+        /// <summary>Counts one redemption of each code (a payment was made with it).</summary>
+        public void RecordDiscountUse()
+        {
+            foreach (var discount in Discounts)
+            {
+                discount.TimesUsed++;
+            }
+        }
 
         /// <summary>The subscription product in the cart, if any (a cart holds at most one).</summary>
         public (SbProduct Product, int Quantity)? Recurring =>
@@ -29,7 +58,8 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
 
     public async Task<JsonObject> CreateAsync(SandboxDbContext db, RequestBody body)
     {
-        var cart = await ReadCartAsync(db, body.RequiredArray("product_cart"));
+        body.RequiredArray("product_cart");
+        var cart = await ReadCartAsync(db, body.Json, clock.UtcNow);
         var customerJson = body.OptionalObject("customer");
         var customerId = customerJson is null ? null : RequestBody.String(customerJson, "customer_id");
         var customerEmail = customerJson is null ? null : RequestBody.String(customerJson, "email");
@@ -128,7 +158,8 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
 
         var payment = charges.Charge(db, new ChargeRequest(customer, method, cart.Total, cart.Currency, offSession, metadataJson, billingJson,
             ProductCartJson: subscription is null ? cart.ProductCartJson : null, SubscriptionId: subscription?.Id, CheckoutSessionId: session.Id,
-            AuthenticationFailed: authenticationFailed));
+            AuthenticationFailed: authenticationFailed, DiscountId: cart.DiscountId));
+        cart.RecordDiscountUse();
         if (subscription is not null)
         {
             subscriptions.Activate(db, subscription, customer, payment.Status == "succeeded");
@@ -137,6 +168,56 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         session.CustomerId = customer.Id;
         session.PaymentId = payment.Id;
         return payment;
+    }
+
+    /// <summary>The request's product_cart with its discount_codes applied (checkout sessions and POST /payments).</summary>
+    public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonObject request, DateTime now) =>
+        await WithDiscountsAsync(db, await ReadCartAsync(db, (JsonArray)(request["product_cart"] ?? throw SandboxRequestException.Body("product_cart is required."))),
+            request["discount_codes"] as JsonArray, now);
+
+    /// <summary>
+    /// Redeems the codes: each must exist, not be deleted or expired, have uses left and apply to a product in the
+    /// cart, or the whole request is refused with INVALID_DISCOUNT_CODE (nothing is charged).
+    /// </summary>
+    public static async Task<Cart> WithDiscountsAsync(SandboxDbContext db, Cart cart, JsonArray? codes, DateTime now)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            return cart;
+        }
+
+        if (codes.Count > 20)
+        {
+            throw SandboxRequestException.Body("discount_codes takes at most 20 codes.");
+        }
+
+        if (cart.Recurring is not null)
+        {
+            throw SandboxRequestException.Invalid("The sandbox does not model discounts on subscriptions.");
+        }
+
+        var discounts = new List<SbDiscount>();
+        foreach (var code in codes.Select(c => c?.GetValue<string>()?.ToUpperInvariant()))
+        {
+            var discount = code is null ? null : await db.Discounts.FirstOrDefaultAsync(d => d.Code == code && !d.Deleted);
+            var usable = discount is not null && (discount.ExpiresAt is null || discount.ExpiresAt > now)
+                && (discount.UsageLimit is null || discount.TimesUsed < discount.UsageLimit)
+                && cart.Lines.Any(l => AppliesTo(discount, l.Product.Id));
+            if (!usable)
+            {
+                throw new SandboxRequestException(422, "INVALID_DISCOUNT_CODE", $"Discount code {code} is not valid for this cart.");
+            }
+
+            discounts.Add(discount!);
+        }
+
+        return cart with { Discounts = discounts };
+    }
+
+    private static bool AppliesTo(SbDiscount discount, string productId)
+    {
+        var restricted = JsonNode.Parse(discount.RestrictedToJson)!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        return restricted.Count == 0 || restricted.Contains(productId);
     }
 
     public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonArray productCart)

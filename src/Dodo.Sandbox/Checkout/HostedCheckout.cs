@@ -62,7 +62,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             if (needsChallenge && answer is not ("passed" or "failed"))
             {
                 // The bank's 3-D Secure step, before anything is charged; the card form rides along to be posted again.
-                var challenged = session.UpdatesSubscriptionId is null ? await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!) : null;
+                var challenged = session.UpdatesSubscriptionId is null ? await CheckoutSessions.ReadCartAsync(db, request, clock.UtcNow) : null;
                 return SandboxHtml.Page(CheckoutPageHtml.Challenge(session.Id, challenged?.Total ?? 0, challenged?.Currency ?? "USD", values));
             }
 
@@ -83,7 +83,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
                 return Finish(request, session, "subscription_id", subscription.Id, subscription.Status == "active" ? "active" : subscription.Status);
             }
 
-            var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
+            var cart = await CheckoutSessions.ReadCartAsync(db, request, clock.UtcNow);
             var payment = sessions.Pay(db, session, customer, method, cart, card.Billing.ToJsonString(),
                 request["metadata"]?.ToJsonString() ?? "{}", offSession: false, authenticationFailed);
             if (payment.Status != "succeeded")
@@ -166,7 +166,7 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
         return method;
     }
 
-    private static async Task<string> RenderAsync(SandboxDbContext db, SbCheckoutSession session, string? error, IReadOnlyDictionary<string, string> values)
+    private async Task<string> RenderAsync(SandboxDbContext db, SbCheckoutSession session, string? error, IReadOnlyDictionary<string, string> values)
     {
         var customer = session.CustomerId is null ? null : await db.Customers.FirstOrDefaultAsync(c => c.Id == session.CustomerId);
         var request = SandboxJson.Parse(session.RequestJson);
@@ -180,8 +180,11 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             return CheckoutPageHtml.Form(new("Update your card", action, [], 0, "USD", "Save card", email, name, error, values));
         }
 
-        var cart = await CheckoutSessions.ReadCartAsync(db, (JsonArray)request["product_cart"]!);
-        var lines = cart.Lines.Select(l => new CheckoutPageHtml.Line(l.Product.Name, l.Quantity, l.Product.Price * l.Quantity)).ToList();
+        var cart = await CheckoutSessions.ReadCartAsync(db, request, clock.UtcNow);
+        // A discounted line says so, and shows what it costs after the discount.
+        var lines = cart.Lines.Select(l => new CheckoutPageHtml.Line(
+            l.Product.Name + (cart.LineTotal(l) < l.Product.Price * l.Quantity ? $" (discount {string.Join(", ", cart.Discounts.Select(d => d.Code))})" : ""),
+            l.Quantity, cart.LineTotal(l))).ToList();
         return CheckoutPageHtml.Form(new("Checkout", action, lines, cart.Total, cart.Currency,
             "Pay " + CheckoutPageHtml.Money(cart.Total, cart.Currency), email, name, error, values));
     }

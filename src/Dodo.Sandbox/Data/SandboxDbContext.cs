@@ -14,6 +14,7 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
     public DbSet<SbSubscription> Subscriptions => Set<SbSubscription>();
     public DbSet<SbWebhookDelivery> WebhookDeliveries => Set<SbWebhookDelivery>();
     public DbSet<SbClockState> Clock => Set<SbClockState>();
+    public DbSet<SbDiscount> Discounts => Set<SbDiscount>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -26,5 +27,6 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
         model.Entity<SbPayment>().HasIndex(p => p.Status);
         model.Entity<SbWebhookDelivery>().HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
         model.Entity<SbPaymentMethod>().Property(m => m.Behaviour).HasConversion<string>();
+        model.Entity<SbDiscount>().HasIndex(d => d.Code).IsUnique();
     }
 }

@@ -86,6 +86,8 @@ internal sealed class SbPayment
     public string? CardType { get; init; }
     public string? CardCountry { get; init; }
     public string? CardHolderName { get; init; }
+    /// <summary>The discount applied to the cart, if any (Dodo's deprecated single <c>discount_id</c>).</summary>
+    public string? DiscountId { get; init; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     /// <summary>Charged with a saved card without the customer on Dodo's page (one-click, renewals, plan changes).</summary>
@@ -179,4 +181,23 @@ internal enum CardBehaviour
     FailsOffSession = 3,
     /// <summary>4000002500003155: the bank asks the customer to authenticate (3-D Secure) at checkout and on one-click charges.</summary>
     RequiresAuthentication = 4,
+}
+
+/// <summary>A discount code (POST /discounts). Dodo's API has one type, <c>percentage</c>, in basis points.</summary>
+internal sealed class SbDiscount
+{
+    public required string Id { get; init; }
+    public required string Code { get; init; }
+    public string Type { get; init; } = "percentage";
+    /// <summary>Basis points: 2000 is 20%.</summary>
+    public int Amount { get; init; }
+    public string? Name { get; init; }
+    /// <summary>JSON array of product ids; empty: any product.</summary>
+    public string RestrictedToJson { get; init; } = "[]";
+    public DateTime? ExpiresAt { get; init; }
+    public int? UsageLimit { get; init; }
+    public int? SubscriptionCycles { get; init; }
+    public int TimesUsed { get; set; }
+    public bool Deleted { get; set; }
+    public DateTime CreatedAt { get; init; }
 }

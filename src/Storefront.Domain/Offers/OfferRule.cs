@@ -11,7 +11,8 @@ public sealed record OfferRule(
     DateTime? StartsAt = null,
     DateTime? EndsAt = null,
     long? FollowsRuleId = null,
-    int? ExpiresAfterMinutes = null)
+    int? ExpiresAfterMinutes = null,
+    int? DiscountPercent = null)
 {
     public bool IsLiveAt(DateTime now) =>
         IsActive && (StartsAt is null || StartsAt <= now) && (EndsAt is null || now < EndsAt);

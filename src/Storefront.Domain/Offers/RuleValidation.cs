@@ -4,7 +4,7 @@ namespace Storefront.Domain.Offers;
 public sealed record RuleProduct(string Id, long PriceMinor, string Currency, bool IsArchived, bool IsPlan = false);
 
 /// <summary>A rule as an admin submits it (Id 0 = new).</summary>
-public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId, int? ExpiresAfterMinutes = null, int MaxQuantity = 1);
+public sealed record RuleDraft(long Id, OfferKind Kind, string? TriggerProductId, string? OfferProductId, long? FollowsRuleId, int? ExpiresAfterMinutes = null, int MaxQuantity = 1, int? DiscountPercent = null);
 
 public sealed record RuleError(string Field, string Message);
 
@@ -58,6 +58,11 @@ public static class RuleValidation
         if (OfferQuantity.LimitProblem(draft.MaxQuantity, offer?.IsPlan ?? false) is { } quantityProblem)
         {
             errors.Add(new(nameof(RuleDraft.MaxQuantity), quantityProblem));
+        }
+
+        if (OfferDiscount.Problem(draft.DiscountPercent, offer?.IsPlan ?? false) is { } discountProblem)
+        {
+            errors.Add(new(nameof(RuleDraft.DiscountPercent), discountProblem));
         }
 
         return errors;

@@ -45,6 +45,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 
     public DbSet<Refund> Refunds => Set<Refund>();
 
+    public DbSet<OfferDiscountCode> OfferDiscountCodes => Set<OfferDiscountCode>();
+
     public DbSet<Experiment> Experiments => Set<Experiment>();
 
     public DbSet<EligibleOrder> EligibleOrders => Set<EligibleOrder>();

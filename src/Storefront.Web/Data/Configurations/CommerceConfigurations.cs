@@ -118,6 +118,20 @@ internal sealed class OfferAttemptConfiguration : IEntityTypeConfiguration<Offer
     }
 }
 
+internal sealed class OfferDiscountCodeConfiguration : IEntityTypeConfiguration<OfferDiscountCode>
+{
+    public void Configure(EntityTypeBuilder<OfferDiscountCode> code)
+    {
+        code.ToTable("OfferDiscountCodes");
+        code.HasKey(c => c.Id);
+        code.Property(c => c.DodoProductId).HasMaxLength(64);
+        code.Property(c => c.Code).HasMaxLength(16);
+        code.Property(c => c.DodoDiscountId).HasMaxLength(64);
+        // One code per product and percentage, however many offers (and instances) ask for it at once.
+        code.HasIndex(c => new { c.DodoProductId, c.Percent }).IsUnique();
+    }
+}
+
 internal sealed class PlanChangeQuoteConfiguration : IEntityTypeConfiguration<PlanChangeQuote>
 {
     public void Configure(EntityTypeBuilder<PlanChangeQuote> quote)

@@ -9,9 +9,14 @@ public sealed record ApiProduct(string Id, string Name, string Kind);
 
 public sealed record ApiPaymentMethod(string Id, string Network, string Last4, int ExpiryMonth, int ExpiryYear);
 
-/// <summary><see cref="Price"/> is what one click charges (the upgrade price for a customer who owns part of the product); <see cref="Difference"/> is a plan offer's change per period; <see cref="ExpiresAt"/> is when the offer closes (UTC), null when it stays open.</summary>
+/// <summary>
+/// <see cref="Price"/> is what one click charges for one (the upgrade price for a customer who owns part of the product,
+/// after any discount); <see cref="ListPrice"/> is the price before the discount, null when there is none;
+/// <see cref="Difference"/> is a plan offer's change per period; <see cref="ExpiresAt"/> is when the offer closes (UTC),
+/// null when it stays open.
+/// </summary>
 public sealed record ApiOffer(Guid AttemptId, long RuleId, string Kind, string Headline, string Value, string? Badge, ApiProduct Product, ApiMoney Price, ApiMoney? Difference, bool OneClick,
-    DateTime? ExpiresAt = null, int MaxQuantity = 1);
+    DateTime? ExpiresAt = null, int MaxQuantity = 1, ApiMoney? ListPrice = null, int? DiscountPercent = null);
 
 public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? OrderId, ApiOffer? Offer, ApiPaymentMethod? PaymentMethod)
 {
@@ -19,10 +24,13 @@ public sealed record UpsellOfferResponse(bool Eligible, string? Reason, Guid? Or
         true, null, orderId,
         new ApiOffer(view.AttemptId, view.RuleId, view.IsPlanChange ? "plan_change" : view.IsNewPlan ? "new_plan" : view.Kind.ToString(), view.Headline, view.ValueText, view.Badge,
             new ApiProduct(view.Offer.Id, view.Offer.Name, view.Offer.Kind.ToString()),
-            new ApiMoney(view.Charge.Minor, view.Charge.Currency, view.Charge.Format()),
-            view.IsPlanChange && view.Difference is { } d ? new ApiMoney(d.Minor, d.Currency, d.Format()) : null,
-            OneClick: view.Card is not null && !view.IsPlanChange, ExpiresAt: view.ExpiresAt, MaxQuantity: view.MaxQuantity),
+            Api(view.TotalFor(1)),
+            view.IsPlanChange && view.Difference is { } d ? Api(d) : null,
+            OneClick: view.Card is not null && !view.IsPlanChange, ExpiresAt: view.ExpiresAt, MaxQuantity: view.MaxQuantity,
+            ListPrice: view.DiscountPercent is null ? null : Api(view.ListTotalFor(1)), DiscountPercent: view.DiscountPercent),
         view.Card is { } card ? new ApiPaymentMethod(card.PaymentMethodId, card.Network, card.Last4, card.ExpiryMonth, card.ExpiryYear) : null);
+
+    private static ApiMoney Api(Storefront.Domain.Money money) => new(money.Minor, money.Currency, money.Format());
 }
 
 /// <summary>Only <see cref="AttemptId"/> is needed. Product and amount may be sent to be checked, never to set a price.</summary>

@@ -19,4 +19,7 @@ public sealed class ExperimentVariant
     public string? ValueText { get; set; }
 
     public string? Badge { get; set; }
+
+    /// <summary>A percentage off instead of the rule's discount (null: the rule's).</summary>
+    public int? DiscountPercent { get; set; }
 }

@@ -54,6 +54,7 @@ public sealed partial class OfferAcceptance(
     DodoCustomerLink customers,
     SavedCards cards,
     OfferSettlement settlement,
+    OfferDiscountCodes discountCodes,
     ExpiredOffers expiredOffers,
     IChargeFaults faults,
     CustomerChanges notifier,
@@ -121,6 +122,18 @@ public sealed partial class OfferAcceptance(
             return new AcceptResult(AcceptOutcome.NeedsCheckout, "Your saved card can't be used for this. Pay with another card instead.");
         }
 
+        // The discount's code is made (or found) before anything is claimed: if Dodo can't give one, nothing moved.
+        DiscountToRedeem? discount;
+        try
+        {
+            discount = await DiscountAsync(attempt, charged, cancellationToken);
+        }
+        catch (Exception unavailable) when (unavailable is DodoApiException or DodoUnknownOutcomeException or HttpRequestException)
+        {
+            LogDiscountUnavailable(logger, unavailable, attemptId);
+            return new AcceptResult(AcceptOutcome.Refused, "This offer can't be bought right now. Nothing was charged. Try again in a moment.");
+        }
+
         var claimedAt = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.OfferAttempts
             .Where(a => a.Id == attemptId && a.UserId == userId && a.Status == OfferAttemptStatus.Shown && (a.ExpiresAt == null || a.ExpiresAt > claimedAt))
@@ -142,8 +155,8 @@ public sealed partial class OfferAcceptance(
         var order = new Order
         {
             UserId = userId, Kind = KindOf(attempt.Kind), ProductId = offer.Id, DodoProductId = charged.DodoProductId, ProductName = offer.Name,
-            Quantity = quantity, AmountMinor = checked(charged.PriceMinor * quantity), Currency = charged.Currency, Status = OrderStatus.Pending,
-            ParentOrderId = parentOrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
+            Quantity = quantity, AmountMinor = OfferDiscount.Apply(new Storefront.Domain.Money(checked(charged.PriceMinor * quantity), charged.Currency), discount?.Percent).Minor,
+            Currency = charged.Currency, Status = OrderStatus.Pending, ParentOrderId = parentOrderId, OfferAttemptId = attempt.Id, CreatedAt = claimedAt,
         };
         db.Orders.Add(order);
         await db.SaveChangesAsync(CancellationToken.None);
@@ -156,7 +169,10 @@ public sealed partial class OfferAcceptance(
             // The one money-moving call. CancellationToken.None: a customer closing the tab must not leave it half-sent.
             var returnTo = new Uri(address.Base(), $"orders/{parentOrderId ?? order.Id}");
             var session = await dodo.CreateCheckoutSessionAsync(
-                OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, quantity, attempt, order, returnTo), CancellationToken.None);
+                OneClickRequest(customerId, card.PaymentMethodId, billing, charged.DodoProductId, quantity, attempt, order, returnTo) with
+                {
+                    DiscountCodes = discount is null ? null : [discount.Code],
+                }, CancellationToken.None);
             // A one-click answer with a page to go to means the bank wants the customer first (3-D Secure).
             var actionUrl = session.CheckoutUrl is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var action) ? action : null;
             await MoveAsync(db, attemptId, OfferAttemptStatus.Charging, OfferAttemptStatus.Submitted);
@@ -229,12 +245,19 @@ public sealed partial class OfferAcceptance(
             throw new StoreRuleException($"{tooMany} Nothing was charged.");
         }
 
+        // The discount's code first: if Dodo can't give one, nothing has been claimed.
+        var discount = await DiscountAsync(attempt, charged, cancellationToken);
+
         // From Shown, claim it so the one-click button can't also charge; a Failed attempt stays Failed until paid.
         await MoveAsync(db, attemptId, OfferAttemptStatus.Shown, OfferAttemptStatus.Submitted);
         await db.OfferAttempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Quantity, quantity), CancellationToken.None);
         return await checkout.StartAsync(userId, charged.Id, storeBase, KindOf(attempt.Kind),
-            await ParentOrderAsync(db, userId, attempt, addToOrderId, cancellationToken), cancellationToken, attemptId, quantity);
+            await ParentOrderAsync(db, userId, attempt, addToOrderId, cancellationToken), cancellationToken, attemptId, quantity, discount);
     }
+
+    /// <summary>The code for the discount the offer was shown with, restricted to the product actually charged.</summary>
+    private async Task<DiscountToRedeem?> DiscountAsync(OfferAttempt attempt, CatalogProduct charged, CancellationToken cancellationToken) =>
+        attempt.DiscountPercent is { } percent ? await discountCodes.ForAsync(charged.DodoProductId, percent, cancellationToken) : null;
 
     /// <summary>
     /// The order the offer's purchase joins: the page's own order when the customer bought there (a paid order of
@@ -311,6 +334,9 @@ public sealed partial class OfferAcceptance(
         return db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == from).ExecuteUpdateAsync(set => set
             .SetProperty(a => a.Status, to).SetProperty(a => a.FailureMessage, a => failure ?? a.FailureMessage), CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer attempt {AttemptId}: its discount code could not be made or found at Dodo; nothing was claimed")]
+    private static partial void LogDiscountUnavailable(ILogger logger, Exception exception, Guid attemptId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Offer attempt {AttemptId}: Dodo refused the charge ({Code}: {Message})")]
     private static partial void LogRefused(ILogger logger, Guid attemptId, string? code, string message);

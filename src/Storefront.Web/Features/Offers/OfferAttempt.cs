@@ -83,4 +83,7 @@ public sealed class OfferAttempt
 
     /// <summary>The experiment variant the customer was shown (see <see cref="Storefront.Web.Features.Experiments.ExperimentArms"/>); null: the rule as it is.</summary>
     public long? VariantId { get; init; }
+
+    /// <summary>The discount shown with the offer, fixed when it is first shown so a later rule edit never changes the amount seen.</summary>
+    public int? DiscountPercent { get; init; }
 }

@@ -57,9 +57,9 @@ public sealed class OfferService(
         var rule = NextStep(order.ProductId, latest, rules, history, now);
         // A running experiment on the rule decides what this customer sees: a variant, or nothing (the holdout).
         var arm = rule is null ? null : await experiments.ArmAsync(db, rule.Id, userId, cancellationToken);
-        if (rule is not null && arm?.Variant?.OfferProductId is { } variantProduct)
+        if (rule is not null && arm?.Variant is { } variant)
         {
-            rule = rule with { OfferProductId = variantProduct };
+            rule = rule with { OfferProductId = variant.OfferProductId ?? rule.OfferProductId, DiscountPercent = variant.DiscountPercent ?? rule.DiscountPercent };
         }
 
         // An offer whose time after this purchase is already up is not shown at all (an old order, opened again).
@@ -219,6 +219,7 @@ public sealed class OfferService(
         {
             UserId = userId, RuleId = rule.Id, Kind = rule.Kind, OrderId = orderId, OfferProductId = rule.OfferProductId,
             Status = OfferAttemptStatus.Shown, CreatedAt = clock.GetUtcNow().UtcDateTime, ExpiresAt = expiresAt, VariantId = variantId,
+            DiscountPercent = rule.DiscountPercent,
         };
         db.OfferAttempts.Add(attempt);
         try
@@ -297,6 +298,7 @@ public sealed class OfferService(
             MaxQuantity = OfferPricing.QuantityLimit(rule, offered, chargedProduct),
             IsNewPlan = newPlan,
             Quantity = attempt.Quantity,
+            DiscountPercent = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime ? attempt.DiscountPercent : null,
         };
     }
 
@@ -309,6 +311,7 @@ public sealed class OfferService(
         return new OfferView(Guid.Empty, rule.Id, rule.Kind, OfferAttemptStatus.Shown, stored.Headline, stored.ValueText, stored.Badge, offer, null, null, null, null)
         {
             OnOrder = false,
+            DiscountPercent = offer.Kind == Storefront.Domain.Catalog.ProductKind.OneTime ? stored.DiscountPercent : null,
         };
     }
 }

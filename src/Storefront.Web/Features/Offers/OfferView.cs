@@ -40,8 +40,14 @@ public sealed record OfferView(
     /// <summary>Once accepted: how many were asked for (what was charged is <see cref="Paid"/>).</summary>
     public int Quantity { get; init; } = 1;
 
-    /// <summary>What one click charges for <paramref name="quantity"/> of the offer (before any tax Dodo adds).</summary>
-    public Money TotalFor(int quantity) => Charge.Times(quantity);
+    /// <summary>A percentage off, redeemed through a Dodo discount code (null: full price).</summary>
+    public int? DiscountPercent { get; init; }
+
+    /// <summary>What one click charges for <paramref name="quantity"/> of the offer (before any tax Dodo adds), after any discount.</summary>
+    public Money TotalFor(int quantity) => OfferDiscount.Apply(ListTotalFor(quantity), DiscountPercent);
+
+    /// <summary>The same quantity at full price: struck through beside the discounted amount.</summary>
+    public Money ListTotalFor(int quantity) => Charge.Times(quantity);
 
     /// <summary>What one click charges (before any tax Dodo adds): the upgrade's price when the customer owns part of the offer.</summary>
     public Money Charge => (Charged ?? Offer).Price;

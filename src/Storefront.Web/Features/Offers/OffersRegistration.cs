@@ -11,6 +11,7 @@ public static class OffersRegistration
         var services = builder.Services;
         services.AddScoped<OfferService>();
         services.AddScoped<OfferAcceptance>();
+        services.AddScoped<OfferDiscountCodes>();
         services.AddScoped<IPaymentFollower, OfferPayments>();
         services.AddScoped<OfferSettlement>();
         services.AddScoped<IMoneySettlement>(provider => provider.GetRequiredService<OfferSettlement>());

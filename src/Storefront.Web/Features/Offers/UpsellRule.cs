@@ -40,9 +40,12 @@ public sealed class UpsellRule
     /// <summary>The most of the offered one-time product a customer can take in one click (1: no quantity picker).</summary>
     public int MaxQuantity { get; set; } = 1;
 
+    /// <summary>A percentage off a one-time offer, redeemed through a Dodo discount code (null: full price).</summary>
+    public int? DiscountPercent { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime UpdatedAt { get; set; }
 
-    public OfferRule ToDomain() => new(Id, Kind, TriggerProductId, OfferProductId, Priority, IsActive, StartsAt, EndsAt, FollowsRuleId, ExpiresAfterMinutes);
+    public OfferRule ToDomain() => new(Id, Kind, TriggerProductId, OfferProductId, Priority, IsActive, StartsAt, EndsAt, FollowsRuleId, ExpiresAfterMinutes, DiscountPercent);
 }

@@ -14,7 +14,8 @@ public sealed class CheckoutService(
     IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, DodoCustomerLink customers, ICustomerPlans plans, StoreAddress address, TimeProvider clock)
 {
     /// <param name="requestBase">The address the customer is using; links use Store:PublicBaseUrl instead whenever it is set.</param>
-    public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null, int quantity = 1)
+    public async Task<Uri> StartAsync(string userId, string productId, Uri requestBase, OrderKind kind, Guid? parentOrderId, CancellationToken cancellationToken, Guid? offerAttemptId = null, int quantity = 1,
+        Offers.DiscountToRedeem? discount = null)
     {
         var storeBase = address.BaseFor(requestBase);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -31,7 +32,8 @@ public sealed class CheckoutService(
         {
             // An upgrade product is charged, and grants the product it upgrades to.
             UserId = userId, Kind = kind, ProductId = product.UpgradeToProductId ?? product.Id, DodoProductId = product.DodoProductId, ProductName = product.Name,
-            Quantity = quantity, AmountMinor = checked(product.PriceMinor * quantity), Currency = product.Currency, Status = OrderStatus.Pending,
+            Quantity = quantity, Currency = product.Currency, Status = OrderStatus.Pending,
+            AmountMinor = Storefront.Domain.Offers.OfferDiscount.Apply(new Storefront.Domain.Money(checked(product.PriceMinor * quantity), product.Currency), discount?.Percent).Minor,
             ParentOrderId = parentOrderId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Orders.Add(order);
@@ -45,6 +47,7 @@ public sealed class CheckoutService(
             CancelUrl = new Uri(storeBase, $"products/{product.Id}").ToString(),
             FeatureFlags = new CheckoutFeatureFlags { RedirectImmediately = true },
             ShowSavedPaymentMethods = true,
+            DiscountCodes = discount is null ? null : [discount.Code],
             Metadata = new Dictionary<string, string>
             {
                 [PaymentOutcomes.OrderIdKey] = order.Id.ToString(),

@@ -53,7 +53,7 @@ public sealed class ExperimentAdmin(IDbContextFactory<StorefrontDbContext> dbFac
             Variants = form.Variants.Where(v => v.IsUsed).Select(v => new ExperimentVariant
             {
                 Name = v.Name!.Trim(), Weight = v.Weight, OfferProductId = Blank(v.OfferProductId), Headline = Blank(v.Headline),
-                ValueText = Blank(v.ValueText), Badge = Blank(v.Badge),
+                ValueText = Blank(v.ValueText), Badge = Blank(v.Badge), DiscountPercent = v.DiscountPercent,
             }).ToList(),
         };
         db.Experiments.Add(experiment);
@@ -90,6 +90,7 @@ public sealed class ExperimentAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         rule.Headline = variant.Headline ?? rule.Headline;
         rule.ValueText = variant.ValueText ?? rule.ValueText;
         rule.Badge = variant.Badge ?? rule.Badge;
+        rule.DiscountPercent = variant.DiscountPercent ?? rule.DiscountPercent;
         rule.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         experiment.PromotedVariantId = variant.Id;
         if (experiment.Status != ExperimentStatus.Ended)
@@ -167,6 +168,16 @@ public sealed class ExperimentAdmin(IDbContextFactory<StorefrontDbContext> dbFac
             }
         }
 
+        foreach (var (variant, index) in used.Where(x => x.Variant.DiscountPercent is not null))
+        {
+            var productId = string.IsNullOrWhiteSpace(variant.OfferProductId) ? rule.OfferProductId : variant.OfferProductId;
+            var isPlan = await db.Products.AnyAsync(p => p.Id == productId && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken);
+            if (OfferDiscount.Problem(variant.DiscountPercent, isPlan) is { } problem)
+            {
+                errors.Add(new($"{nameof(ExperimentForm.Variants)}[{index}].{nameof(VariantForm.DiscountPercent)}", problem));
+            }
+        }
+
         return errors;
     }
 
@@ -185,6 +196,6 @@ public sealed class ExperimentAdmin(IDbContextFactory<StorefrontDbContext> dbFac
     private static object Describe(Experiment e) => new
     {
         e.Name, e.RuleId, e.HoldoutPercent, e.RevenueWindowDays, Status = e.Status.ToString(), e.PromotedVariantId,
-        Variants = e.Variants.Select(v => new { v.Id, v.Name, v.Weight, v.OfferProductId, v.Headline, v.ValueText, v.Badge }).ToList(),
+        Variants = e.Variants.Select(v => new { v.Id, v.Name, v.Weight, v.OfferProductId, v.Headline, v.ValueText, v.Badge, v.DiscountPercent }).ToList(),
     };
 }

@@ -45,5 +45,8 @@ public sealed class VariantForm
     [StringLength(40, ErrorMessage = "Keep the badge under 40 characters.")]
     public string? Badge { get; set; }
 
+    [Range(1, Storefront.Domain.Offers.OfferDiscount.MostPercent, ErrorMessage = "A discount is a whole percentage from 1 to 90.")]
+    public int? DiscountPercent { get; set; }
+
     public bool IsUsed => !string.IsNullOrWhiteSpace(Name);
 }

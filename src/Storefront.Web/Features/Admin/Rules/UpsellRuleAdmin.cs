@@ -79,6 +79,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         rule.EndsAt = form.EndsAt is { } e ? DateTime.SpecifyKind(e, DateTimeKind.Utc) : null;
         rule.ExpiresAfterMinutes = form.ExpiresAfterMinutes;
         rule.MaxQuantity = form.MaxQuantity;
+        rule.DiscountPercent = form.DiscountPercent;
         rule.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
 
@@ -94,7 +95,7 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
         var products = await db.Products.AsNoTracking()
             .ToDictionaryAsync(p => p.Id, p => new RuleProduct(p.Id, p.PriceMinor, p.Currency, p.IsArchived, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription), cancellationToken);
         var existing = (await db.UpsellRules.AsNoTracking().ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
-        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId, form.ExpiresAfterMinutes, form.MaxQuantity), existing, products).ToList();
+        var errors = RuleValidation.Validate(new RuleDraft(form.Id, form.Kind, form.TriggerProductId, form.OfferProductId, form.FollowsRuleId, form.ExpiresAfterMinutes, form.MaxQuantity, form.DiscountPercent), existing, products).ToList();
         if (form.StartsAt is { } starts && form.EndsAt is { } ends && ends <= starts)
         {
             errors.Add(new RuleError(nameof(UpsellRuleForm.EndsAt), "The end must be after the start."));

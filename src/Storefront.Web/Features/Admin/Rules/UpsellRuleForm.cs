@@ -49,11 +49,15 @@ public sealed class UpsellRuleForm
     [Range(1, OfferQuantity.MostAllowed, ErrorMessage = "The most a customer can take is a number from 1 to 100.")]
     public int MaxQuantity { get; set; } = 1;
 
+    [Display(Name = "Discount")]
+    [Range(1, OfferDiscount.MostPercent, ErrorMessage = "A discount is a whole percentage from 1 to 90.")]
+    public int? DiscountPercent { get; set; }
+
     public static UpsellRuleForm From(UpsellRule rule) => new()
     {
         Id = rule.Id, Kind = rule.Kind, TriggerProductId = rule.TriggerProductId, OfferProductId = rule.OfferProductId,
         FollowsRuleId = rule.FollowsRuleId, Headline = rule.Headline, ValueText = rule.ValueText, Badge = rule.Badge,
         Priority = rule.Priority, IsActive = rule.IsActive, StartsAt = rule.StartsAt, EndsAt = rule.EndsAt,
-        ExpiresAfterMinutes = rule.ExpiresAfterMinutes, MaxQuantity = rule.MaxQuantity,
+        ExpiresAfterMinutes = rule.ExpiresAfterMinutes, MaxQuantity = rule.MaxQuantity, DiscountPercent = rule.DiscountPercent,
     };
 }
