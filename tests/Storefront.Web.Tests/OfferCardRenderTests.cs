@@ -175,6 +175,17 @@ public sealed class OfferCardRenderTests
     }
 
     [Fact]
+    public async Task Shown_Discounted_StrikesTheListPriceThrough_AndTheButtonStatesTheDiscountedAmount()
+    {
+        var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa) with { DiscountPercent = 20, MaxQuantity = 5 }, quantity: 2);
+
+        Assert.Contains("<span class=\"visually-hidden\">Was </span><s data-testid=\"offer-list-price\">$298.00</s>", html, StringComparison.Ordinal);
+        Assert.Contains("20% off", html, StringComparison.Ordinal);
+        Assert.Contains(">$238.40</span>", html, StringComparison.Ordinal);
+        Assert.Contains(">Add to my order — $238.40</button>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shown_ForOne_HasNoQuantityPicker()
     {
         var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));

@@ -74,6 +74,9 @@ public sealed record Payment
 
     public string? CheckoutSessionId { get; init; }
 
+    /// <summary>The discount applied, if any (Dodo marks this single id deprecated in favour of <c>discounts</c>, whose item shape it does not document).</summary>
+    public string? DiscountId { get; init; }
+
     public string? PaymentMethod { get; init; }
 
     public string? PaymentMethodType { get; init; }
