@@ -101,6 +101,17 @@ public sealed class DodoClient(HttpClient http)
     public Task<ListResponse<Discount>> ListDiscountsAsync(int pageNumber, int pageSize, CancellationToken cancellationToken) =>
         SendAsync<ListResponse<Discount>>(HttpMethod.Get, "discounts" + new Query().Page(pageNumber, pageSize), null, cancellationToken);
 
+    // Licence keys
+
+    public Task<ListResponse<LicenseKey>> ListLicenseKeysAsync(string customerId, int pageNumber, int pageSize, CancellationToken cancellationToken) =>
+        SendAsync<ListResponse<LicenseKey>>(HttpMethod.Get, "license_keys" + new Query().Add("customer_id", customerId).Page(pageNumber, pageSize), null, cancellationToken);
+
+    public Task<LicenseKey> GetLicenseKeyAsync(string licenseKeyId, CancellationToken cancellationToken) =>
+        SendAsync<LicenseKey>(HttpMethod.Get, $"license_keys/{Id(licenseKeyId)}", null, cancellationToken);
+
+    public Task<ListResponse<LicenseKeyInstance>> ListLicenseKeyInstancesAsync(string licenseKeyId, CancellationToken cancellationToken) =>
+        SendAsync<ListResponse<LicenseKeyInstance>>(HttpMethod.Get, "license_key_instances" + new Query().Add("license_key_id", licenseKeyId).Page(0, 100), null, cancellationToken);
+
     // Refunds
 
     /// <summary>Moves money back: an answer that is lost is an unknown outcome, settled by listing the payment's refunds.</summary>

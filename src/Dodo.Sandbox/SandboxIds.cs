@@ -25,6 +25,10 @@ internal static class SandboxIds
 
     public static string Discount() => New("dsc_");
 
+    public static string LicenseKey() => New("lic_");
+
+    public static string LicenseKeyInstance() => New("lki_");
+
     /// <summary>Dodo generates a random 16-character uppercase code when none is given.</summary>
     public static string DiscountCode() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16);
 }

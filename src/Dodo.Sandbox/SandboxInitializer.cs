@@ -13,7 +13,7 @@ namespace Dodo.Sandbox;
 internal sealed class SandboxInitializer(
     IDbContextFactory<SandboxDbContext> dbFactory, SandboxClock clock, SandboxCatalog catalog) : IHostedService
 {
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +60,8 @@ internal sealed class SandboxInitializer(
                 TaxCategory = product.TaxCategory,
                 TermCount = product.TermCount,
                 TermInterval = product.TermInterval,
+                LicenseKeyEnabled = product.LicenseKeyActivationsLimit is not null,
+                LicenseKeyActivationsLimit = product.LicenseKeyActivationsLimit,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

@@ -11,7 +11,8 @@ public sealed record SandboxProduct(
     string? Interval,
     string TaxCategory = "digital_products",
     int TermCount = 10,
-    string TermInterval = "Year");
+    string TermInterval = "Year",
+    int? LicenseKeyActivationsLimit = null);
 
 /// <summary>The products the sandbox seeds at start-up.</summary>
 public sealed record SandboxCatalog(IReadOnlyList<SandboxProduct> Products);

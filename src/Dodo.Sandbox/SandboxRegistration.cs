@@ -41,6 +41,7 @@ public static class SandboxRegistration
         services.AddSingleton<SandboxEndpointAddress>();
         services.AddSingleton<SandboxTransaction>();
         services.AddSingleton<Charges>();
+        services.AddSingleton<LicenseKeys>();
         services.AddSingleton<SubscriptionBilling>();
         services.AddSingleton<CheckoutSessions>();
         services.AddSingleton<HostedCheckout>();
@@ -72,12 +73,14 @@ public static class SandboxRegistration
         api.MapSubscriptions();
         api.MapRefunds();
         api.MapDiscounts();
+        api.MapLicenseKeys();
         api.MapSandboxControls();
 
         root.MapGet("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.ShowAsync(sessionId, http));
         root.MapPost("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.SubmitAsync(sessionId, http));
         root.MapGet("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.ShowAsync(paymentId, http));
         root.MapPost("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.SubmitAsync(paymentId, http));
+        root.MapLicenseActivation();
         root.MapSandboxConsole();
         return app;
     }

@@ -5,6 +5,7 @@ using Storefront.Web.Features.Api;
 using Storefront.Web.Features.Catalog;
 using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Experiments;
+using Storefront.Web.Features.Licenses;
 using Storefront.Web.Features.Live;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
@@ -32,6 +33,7 @@ builder.AddOrders();
 builder.AddExperiments();
 builder.AddOffers();
 builder.AddSubscriptions();
+builder.AddLicenses();
 builder.AddReconciliation();
 builder.AddAdmin();
 

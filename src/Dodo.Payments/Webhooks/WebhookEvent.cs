@@ -27,6 +27,8 @@ public sealed record WebhookEvent
 
     public Refund RefundData() => DataAs<Refund>("Refund");
 
+    public LicenseKey LicenseKeyData() => DataAs<LicenseKey>("LicenseKey");
+
     public static WebhookEvent Parse(ReadOnlySpan<byte> body) =>
         JsonSerializer.Deserialize<WebhookEvent>(body, DodoJson.Options)
         ?? throw new JsonException("The webhook body is empty.");
@@ -46,6 +48,7 @@ public sealed record WebhookEvent
 public static class WebhookEventTypes
 {
     public const string PaymentSucceeded = "payment.succeeded";
+    public const string LicenseKeyCreated = "license_key.created";
     public const string PaymentFailed = "payment.failed";
     public const string PaymentProcessing = "payment.processing";
     public const string PaymentCancelled = "payment.cancelled";

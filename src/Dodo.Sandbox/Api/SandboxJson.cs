@@ -114,9 +114,9 @@ internal static class SandboxJson
         ["price"] = Price(p),
         ["metadata"] = Parse(p.MetadataJson),
         ["addons"] = p.IsRecurring ? new JsonArray() : null,
-        ["license_key_enabled"] = false,
+        ["license_key_enabled"] = p.LicenseKeyEnabled,
         ["license_key_activation_message"] = null,
-        ["license_key_activations_limit"] = null,
+        ["license_key_activations_limit"] = p.LicenseKeyActivationsLimit,
         ["license_key_duration"] = null,
         ["digital_product_delivery"] = null,
         ["credit_entitlements"] = new JsonArray(),
@@ -211,7 +211,7 @@ internal static class SandboxJson
         ["currency"] = p.Currency,
         ["customer"] = CustomerSummary(c),
         ["digital_products_delivered"] = p.Status == "succeeded" && p.ProductCartJson is not null,
-        ["has_license_key"] = false,
+        ["has_license_key"] = p.HasLicenseKey,
         ["metadata"] = Parse(p.MetadataJson),
         ["payment_provider"] = "dodo",
         ["total_amount"] = p.TotalAmount,
@@ -356,5 +356,30 @@ internal static class SandboxJson
         ["subscription_cycles"] = d.SubscriptionCycles,
         ["times_used"] = d.TimesUsed,
         ["created_at"] = Time(d.CreatedAt),
+    };
+
+    public static JsonObject LicenseKey(SbLicenseKey k) => new()
+    {
+        ["id"] = k.Id,
+        ["business_id"] = SandboxOptions.BusinessId,
+        ["key"] = k.Key,
+        ["status"] = k.Status,
+        ["customer_id"] = k.CustomerId,
+        ["product_id"] = k.ProductId,
+        ["payment_id"] = k.PaymentId,
+        ["subscription_id"] = null,
+        ["activations_limit"] = k.ActivationsLimit,
+        ["instances_count"] = k.InstancesCount,
+        ["expires_at"] = k.ExpiresAt is { } at ? Time(at) : null,
+        ["created_at"] = Time(k.CreatedAt),
+    };
+
+    public static JsonObject LicenseKeyInstance(SbLicenseKeyInstance i) => new()
+    {
+        ["id"] = i.Id,
+        ["business_id"] = SandboxOptions.BusinessId,
+        ["name"] = i.Name,
+        ["license_key_id"] = i.LicenseKeyId,
+        ["created_at"] = Time(i.CreatedAt),
     };
 }

@@ -37,7 +37,7 @@ internal sealed record ChargeRequest(
 /// <c>requires_customer_action</c> for the bank's challenge (<see cref="Checkout.Authentication"/>). Other
 /// off-session charges announce payment.processing and are decided in the same transaction.
 /// </summary>
-internal sealed class Charges(SandboxClock clock, WebhookOutbox outbox, IOptions<SandboxOptions> options)
+internal sealed class Charges(SandboxClock clock, WebhookOutbox outbox, LicenseKeys licenseKeys, IOptions<SandboxOptions> options)
 {
     public SbPayment Charge(SandboxDbContext db, ChargeRequest request)
     {
@@ -149,9 +149,12 @@ internal sealed class Charges(SandboxClock clock, WebhookOutbox outbox, IOptions
         Announce(db, payment, customer);
     }
 
-    private void Announce(SandboxDbContext db, SbPayment payment, SbCustomer customer) =>
+    private void Announce(SandboxDbContext db, SbPayment payment, SbCustomer customer)
+    {
         outbox.Add(db, payment.Status == "succeeded" ? WebhookEventTypes.PaymentSucceeded : WebhookEventTypes.PaymentFailed,
             SandboxJson.Payment(payment, customer));
+        licenseKeys.IssueFor(db, payment);
+    }
 
     private static (string Code, string Message)? DeclineFor(SbPaymentMethod method, bool offSession, bool authenticationFailed) =>
         authenticationFailed ? TestCards.AuthenticationFailed : TestCards.Decline(method.Behaviour, offSession);

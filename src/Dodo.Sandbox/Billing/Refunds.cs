@@ -61,6 +61,11 @@ internal sealed class Refunds(SandboxClock clock, WebhookOutbox outbox, SandboxC
     {
         refund.Status = refund.WillFail ? "failed" : "succeeded";
         refund.SettlesAt = null;
+        if (!refund.WillFail)
+        {
+            LicenseKeys.RevokeIfFullyRefunded(db, refund);
+        }
+
         outbox.Add(db, refund.WillFail ? WebhookEventTypes.RefundFailed : WebhookEventTypes.RefundSucceeded, SandboxJson.Refund(refund, customer));
     }
 

@@ -15,6 +15,8 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
     public DbSet<SbWebhookDelivery> WebhookDeliveries => Set<SbWebhookDelivery>();
     public DbSet<SbClockState> Clock => Set<SbClockState>();
     public DbSet<SbDiscount> Discounts => Set<SbDiscount>();
+    public DbSet<SbLicenseKey> LicenseKeys => Set<SbLicenseKey>();
+    public DbSet<SbLicenseKeyInstance> LicenseKeyInstances => Set<SbLicenseKeyInstance>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -28,5 +30,8 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
         model.Entity<SbWebhookDelivery>().HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
         model.Entity<SbPaymentMethod>().Property(m => m.Behaviour).HasConversion<string>();
         model.Entity<SbDiscount>().HasIndex(d => d.Code).IsUnique();
+        model.Entity<SbLicenseKey>().HasIndex(k => k.Key).IsUnique();
+        model.Entity<SbLicenseKey>().HasIndex(k => k.CustomerId);
+        model.Entity<SbLicenseKeyInstance>().HasIndex(i => i.LicenseKeyId);
     }
 }

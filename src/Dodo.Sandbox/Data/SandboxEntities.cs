@@ -47,6 +47,10 @@ internal sealed class SbProduct
     public int TermCount { get; set; } = 10;
     public string TermInterval { get; set; } = "Year";
     public bool Archived { get; set; }
+    /// <summary>A licence key is issued for each purchase of it (Dodo's license_key_enabled).</summary>
+    public bool LicenseKeyEnabled { get; set; }
+    /// <summary>How many instances one key can activate (null: unlimited).</summary>
+    public int? LicenseKeyActivationsLimit { get; set; }
     public string MetadataJson { get; set; } = "{}";
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
@@ -88,6 +92,8 @@ internal sealed class SbPayment
     public string? CardHolderName { get; init; }
     /// <summary>The discount applied to the cart, if any (Dodo's deprecated single <c>discount_id</c>).</summary>
     public string? DiscountId { get; init; }
+    /// <summary>A licence key was issued for this payment.</summary>
+    public bool HasLicenseKey { get; set; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     /// <summary>Charged with a saved card without the customer on Dodo's page (one-click, renewals, plan changes).</summary>
@@ -199,5 +205,30 @@ internal sealed class SbDiscount
     public int? SubscriptionCycles { get; init; }
     public int TimesUsed { get; set; }
     public bool Deleted { get; set; }
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>A licence key issued for one purchase of a licence-enabled product (GET /license_keys).</summary>
+internal sealed class SbLicenseKey
+{
+    public required string Id { get; init; }
+    public required string Key { get; init; }
+    /// <summary>"active" | "expired" | "disabled" (a refunded purchase's key is disabled).</summary>
+    public string Status { get; set; } = "active";
+    public required string CustomerId { get; init; }
+    public required string ProductId { get; init; }
+    public required string PaymentId { get; init; }
+    public int? ActivationsLimit { get; init; }
+    public int InstancesCount { get; set; }
+    public DateTime? ExpiresAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>One activation of a licence key (a device or server), made by POST /licenses/activate.</summary>
+internal sealed class SbLicenseKeyInstance
+{
+    public required string Id { get; init; }
+    public required string LicenseKeyId { get; init; }
+    public required string Name { get; init; }
     public DateTime CreatedAt { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Web.Features.Audit;
 using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Experiments;
+using Storefront.Web.Features.Licenses;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
@@ -46,6 +47,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
     public DbSet<Refund> Refunds => Set<Refund>();
 
     public DbSet<OfferDiscountCode> OfferDiscountCodes => Set<OfferDiscountCode>();
+
+    public DbSet<LicenseKeyRecord> LicenseKeys => Set<LicenseKeyRecord>();
 
     public DbSet<Experiment> Experiments => Set<Experiment>();
 

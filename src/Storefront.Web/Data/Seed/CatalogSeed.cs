@@ -9,6 +9,17 @@ namespace Storefront.Web.Data.Seed;
 /// </summary>
 public static class CatalogSeed
 {
+    /// <summary>
+    /// The demo's licence products and how many activations one key allows: set on the products at Dodo (its
+    /// dashboard's licence key settings), so the sandbox is told; the store learns of keys from Dodo's webhooks.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> LicenseActivations { get; } = new Dictionary<string, int>
+    {
+        ["single-license"] = 1,
+        ["team-license"] = 5,
+        ["team-license-upgrade"] = 5,
+    };
+
     public static IReadOnlyList<CatalogProduct> Products() =>
     [
         new()
