@@ -67,6 +67,26 @@ public sealed class PlanChangeTests(SandboxHost host)
     }
 
     [Fact]
+    public async Task MonthlyToYearly_ProratedImmediately_StartsAYearlyPeriodToday_LessTheUnusedMonth()
+    {
+        var subscription = await SubscribeAsync(SandboxHost.Pro, Shopper.Visa);
+        var change = Change(SandboxHost.ProYearly, ProrationBillingMode.ProratedImmediately);
+
+        var preview = await host.Client.PreviewChangePlanAsync(subscription.SubscriptionId, change, Ct);
+        var charged = await NewPaymentsAsync(subscription.SubscriptionId, () => host.Client.ChangePlanAsync(subscription.SubscriptionId, change, Ct));
+
+        // On the day it started, the whole month is unused: $800.00 for the year less the $80.00 month.
+        Assert.Equal(72000, preview.ImmediateCharge.Summary.TotalAmount);
+        Assert.Equal(1.0, Assert.Single(preview.ImmediateCharge.LineItems).ProrationFactor);
+        Assert.Equal(TimeInterval.Year, preview.NewPlan.PaymentFrequencyInterval);
+        Assert.Equal(preview.ImmediateCharge.EffectiveAt.AddYears(1).Date, preview.NewPlan.NextBillingDate.Date);
+        Assert.Equal(72000, Assert.Single(charged).TotalAmount);
+        var after = await host.Client.GetSubscriptionAsync(subscription.SubscriptionId, Ct);
+        Assert.Equal((SandboxHost.ProYearly, TimeInterval.Year, 80000L), (after.ProductId, after.PaymentFrequencyInterval, after.RecurringPreTaxAmount));
+        Assert.Equal(preview.NewPlan.NextBillingDate.Date, after.NextBillingDate.Date);
+    }
+
+    [Fact]
     public async Task DifferenceImmediately_Downgrade_CreditReducesTheNextRenewals()
     {
         var subscription = await SubscribeAsync(SandboxHost.Pro, Shopper.Visa);

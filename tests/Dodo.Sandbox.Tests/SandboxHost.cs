@@ -27,6 +27,7 @@ public sealed class SandboxHost : IAsyncLifetime
     public const string RupeeCourse = "pdt_inr_course";
     public const string TwoMonthTerm = "pdt_two_month_term";
     public const string LicensedApp = "pdt_licensed_app";
+    public const string ProYearly = "pdt_pro_yearly";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "dodo-sandbox-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? app;
@@ -67,6 +68,7 @@ public sealed class SandboxHost : IAsyncLifetime
             new(Addon, "Advanced Recipes E-book", "Add-on", false, 1900, "USD", null, "e_book"),
             new(RupeeCourse, "Course (India)", null, false, 149900, "INR", null, "edtech"),
             new(TwoMonthTerm, "Two-month pass", "Ends after two months", true, 1500, "USD", "Month", "saas", TermCount: 2, TermInterval: "Month"),
+            new(ProYearly, "Pro Yearly", "Pro, billed yearly", true, 80000, "USD", "Year", "saas"),
             new(LicensedApp, "Desktop app licence", "Two activations", false, 4900, "USD", null, "digital_products", LicenseKeyActivationsLimit: 2),
         ]));
 

@@ -38,6 +38,28 @@ public sealed class PlanChangeFlowTests(BrowserSession session) : IAsyncDisposab
     }
 
     [Fact]
+    public async Task MonthlyToYearly_IsAPlanChangeWithDodosPreview_AndThePlanIsBilledYearly()
+    {
+        var (page, _) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "pro-plan");
+        var offer = new OrderPage(page).Offer("Switch to yearly: two months free");
+        await Expect(offer.GetByTestId("offer-charge")).ToHaveTextAsync("$800.00 / year");
+        await Expect(offer).ToContainTextAsync("instead of $80.00 / month");
+
+        await offer.GetByRole(AriaRole.Button, new() { Name = "Review the switch" }).ClickAsync();
+        var dialog = new PlanChangeDialog(page);
+        await Expect(dialog.ChargedNow).ToHaveTextAsync("$720.00"); // Dodo's preview: the year, less the unused month
+        await dialog.ConfirmAsync();
+
+        await Expect(offer).ToContainTextAsync("$720.00 charged to your card", new() { Timeout = 15_000 });
+        await page.GotoAsync("account/subscription");
+        await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Pro plan (yearly)");
+        await Expect(page.GetByTestId("plan-price")).ToHaveTextAsync("$800.00 / year");
+        var nextBilling = DateTime.Parse((await page.GetByTestId("next-billing").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange((nextBilling - DateTime.UtcNow.Date).TotalDays, 364, 367);
+    }
+
+    [Fact]
     public async Task Downgrade_FromMySubscription_ShowsTheCreditAndThePageUpdatesWhenDodoConfirms()
     {
         var (page, _) = await session.NewCustomerAsync();

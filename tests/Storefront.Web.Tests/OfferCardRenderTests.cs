@@ -186,6 +186,23 @@ public sealed class OfferCardRenderTests
     }
 
     [Fact]
+    public async Task Shown_MonthlyToYearly_ShowsTheYearlyPriceInsteadOfTheMonthly_NotAPerMonthDifference()
+    {
+        var monthly = new CatalogItem("pro-plan", "Pro plan", "", "", ProductKind.Subscription, new Money(8000, "USD"), BillingInterval.Month, ["5 storefronts"], null);
+        var yearly = new CatalogItem("pro-plan-yearly", "Pro plan (yearly)", "", "", ProductKind.Subscription, new Money(80000, "USD"), BillingInterval.Year, ["5 storefronts"], null);
+        var view = new OfferView(Guid.NewGuid(), 9, OfferKind.PostPurchaseUpsell, OfferAttemptStatus.Shown, "Switch to yearly", "", null, yearly, monthly, Visa, null, null);
+
+        var html = await RenderAsync(view);
+
+        Assert.True(view.IsIntervalSwitch);
+        Assert.Null(view.Difference);
+        Assert.Contains(">$800.00 / year</span>", html, StringComparison.Ordinal);
+        Assert.Contains("instead of $80.00 / month", html, StringComparison.Ordinal);
+        Assert.Contains(">Review the switch</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ month</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Shown_ForOne_HasNoQuantityPicker()
     {
         var html = await RenderAsync(View(OfferAttemptStatus.Shown, Visa));

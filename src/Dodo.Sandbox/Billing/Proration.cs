@@ -14,7 +14,8 @@ internal static class Proration
         long ExistingCredit,
         DateTime PreviousBillingDate,
         DateTime NextBillingDate,
-        DateTime Now);
+        DateTime Now,
+        bool RestartsPeriod = false);
 
     internal sealed record Result(
         double ProrationFactor,
@@ -35,9 +36,12 @@ internal static class Proration
         var remainingDays = Math.Clamp((input.NextBillingDate.Date - input.Now.Date).Days, 0, periodDays);
         var r = (double)remainingDays / periodDays;
 
+        // [INF] A plan billed at another interval (monthly → yearly) cannot share the current period: the new plan's
+        // period starts today, so its price is charged in full, less what is left of the old period (prorated).
+        var newFactor = input.RestartsPeriod ? 1.0 : r;
         var (factor, offset, hasLine) = input.Mode switch
         {
-            "prorated_immediately" => (r, RoundHalfUp(input.OldRecurring * (decimal)remainingDays / periodDays), true),
+            "prorated_immediately" => (newFactor, RoundHalfUp(input.OldRecurring * (decimal)remainingDays / periodDays), true),
             "difference_immediately" => (1.0, input.OldRecurring, true),
             "full_immediately" => (1.0, 0L, true),
             "do_not_bill" => (0.0, 0L, false),
@@ -50,7 +54,7 @@ internal static class Proration
             return new Result(0, 0, 0, 0, input.ExistingCredit, false);
         }
 
-        var gross = input.Mode == "prorated_immediately"
+        var gross = input.Mode == "prorated_immediately" && !input.RestartsPeriod
             ? RoundHalfUp(input.NewUnitPrice * input.NewQuantity * (decimal)remainingDays / periodDays)
             : input.NewUnitPrice * input.NewQuantity;
         var pool = offset + input.ExistingCredit;

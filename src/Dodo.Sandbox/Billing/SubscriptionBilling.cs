@@ -179,6 +179,8 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             var scheduled = SandboxJson.Parse(scheduledJson);
             var product = await db.Products.SingleAsync(p => p.Id == (string)scheduled["product_id"]!);
             subscription.ProductId = product.Id;
+            subscription.Interval = product.Interval ?? "Month"; // the next period is the new plan's
+            subscription.IntervalCount = product.IntervalCount;
             subscription.Quantity = (int)scheduled["quantity"]!;
             subscription.RecurringAmount = product.Price * subscription.Quantity;
             subscription.ScheduledChangeJson = null;
@@ -222,7 +224,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         var result = scheduled
             ? new Proration.Result(0, 0, 0, 0, subscription.Credit, false)
             : Proration.Calculate(new Proration.Input(change.Mode, subscription.RecurringAmount, product.Price, change.Quantity,
-                subscription.Credit, subscription.PreviousBillingDate, subscription.NextBillingDate, now));
+                subscription.Credit, subscription.PreviousBillingDate, subscription.NextBillingDate, now, ChangesInterval(subscription, product)));
 
         var after = Clone(subscription);
         if (!scheduled)
@@ -272,16 +274,22 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         return (result, json);
     }
 
+    private static bool ChangesInterval(SbSubscription subscription, SbProduct product) =>
+        (product.Interval ?? "Month") != subscription.Interval || product.IntervalCount != subscription.IntervalCount;
+
     private static void Apply(SbSubscription subscription, SbProduct product, PlanChange change, Proration.Result result, DateTime now)
     {
+        var restarts = ChangesInterval(subscription, product) && change.Mode != "do_not_bill";
+        subscription.Interval = product.Interval ?? "Month";
+        subscription.IntervalCount = product.IntervalCount;
         subscription.ProductId = product.Id;
         subscription.Quantity = change.Quantity;
         subscription.RecurringAmount = product.Price * change.Quantity;
         subscription.Credit = result.CreditAfter;
         subscription.ScheduledChangeJson = null;
-        if (change.Mode == "full_immediately")
+        if (change.Mode == "full_immediately" || restarts)
         {
-            // A full charge starts a new period today ([DOCnew] table: billing date resets).
+            // A full charge starts a new period today ([DOCnew] table: billing date resets); so does a plan billed at another interval [INF].
             subscription.PreviousBillingDate = now;
             subscription.NextBillingDate = BillingPeriods.Next(now, subscription.Interval, subscription.IntervalCount);
         }

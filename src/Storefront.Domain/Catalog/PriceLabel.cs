@@ -6,7 +6,8 @@ public static class PriceLabel
     public static string Describe(Money price, BillingInterval? interval) =>
         interval is { } every ? $"{price.Format()} / {Unit(every)}" : price.Format();
 
-    private static string Unit(BillingInterval interval) => interval switch
+    /// <summary>"month", "year": the word after the slash.</summary>
+    public static string Unit(BillingInterval interval) => interval switch
     {
         BillingInterval.Day => "day",
         BillingInterval.Week => "week",

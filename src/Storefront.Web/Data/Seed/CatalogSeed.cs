@@ -42,6 +42,15 @@ public static class CatalogSeed
         },
         new()
         {
+            Id = "pro-plan-yearly", Name = "Pro plan (yearly)", DodoProductId = "pdt_8Pr5Yr3Kw7Xq4Lm9Vt1Bj",
+            Summary = "Pro, billed once a year: two months free.",
+            Description = "Everything in Pro, billed yearly at the price of ten months.",
+            Kind = ProductKind.Subscription, PriceMinor = 80000, Currency = "USD", BillingInterval = BillingInterval.Year,
+            Features = "5 storefronts\nHosted checkout\nEmail receipts\nUnlimited orders\nPost-purchase upsells\nConversion analytics\nPriority support\nTwo months free",
+            ImageFile = "plan-pro.svg", SortOrder = 25,
+        },
+        new()
+        {
             Id = "starter-course", Name = "Starter course", DodoProductId = "pdt_5Sc1Vx8Qm3Lr7Kp2Wd9Ht",
             Summary = "Six video lessons on launching your first digital product.",
             Description = "Six lessons, worksheets and a launch checklist. Yours to keep.",

@@ -3,7 +3,7 @@ using Storefront.Web.Features.Offers;
 
 namespace Storefront.Web.Data.Seed;
 
-/// <summary>The demo upsell maps (Development): Basic → Pro, Starter course → Complete bundle, Single → Team license,
+/// <summary>The demo upsell maps (Development): Basic → Pro, Pro monthly → yearly, Starter course → Complete bundle, Single → Team license,
 /// downsells after the last two, and cross-sells. A downsell names the offer it follows by that offer's position in
 /// the list; ids are left to the database (explicit ids would not advance PostgreSQL's identity sequence).</summary>
 internal static class UpsellRuleSeed
@@ -28,6 +28,8 @@ internal static class UpsellRuleSeed
             "The Upsell Playbook: the maths of offers customers thank you for.", null, 5, now),
         Rule(OfferKind.CrossSell, "complete-bundle", "upsell-playbook-ebook", "Readers also bought",
             "The Upsell Playbook: the maths of offers customers thank you for.", null, 5, now),
+        Rule(OfferKind.PostPurchaseUpsell, "pro-plan", "pro-plan-yearly", "Switch to yearly: two months free",
+            "Pay for ten months, get twelve. Your plan stays the same.", null, 10, now),
     ];
 
     private static (UpsellRule, int?) Rule(OfferKind kind, string trigger, string offer, string headline, string value, string? badge, int priority, DateTime now, int? followsIndex = null) => (new UpsellRule

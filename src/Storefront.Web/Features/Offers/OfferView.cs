@@ -64,6 +64,14 @@ public sealed record OfferView(
     /// <summary>What the offer adds over what the customer has.</summary>
     public IReadOnlyList<string> Gains => Current is null ? Offer.Features : Offer.Features.Except(Current.Features).ToList();
 
-    /// <summary>For a plan offer: how much more (or less) the offered plan costs each period than the current one.</summary>
-    public Money? Difference => Current is not null && Current.Price.Currency == Offer.Price.Currency ? Offer.Price.Minus(Current.Price) : null;
+    /// <summary>
+    /// For a plan offer billed at the same interval: how much more (or less) the offered plan costs each period than the
+    /// current one. Null across intervals (monthly → yearly), where a per-period difference would mean nothing.
+    /// </summary>
+    public Money? Difference => Current is not null && Current.Price.Currency == Offer.Price.Currency && Current.BillingInterval == Offer.BillingInterval
+        ? Offer.Price.Minus(Current.Price)
+        : null;
+
+    /// <summary>A plan change to the same plan billed at another interval, such as monthly → yearly.</summary>
+    public bool IsIntervalSwitch => IsPlanChange && Current is not null && Current.BillingInterval != Offer.BillingInterval;
 }
