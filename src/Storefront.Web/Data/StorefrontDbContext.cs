@@ -50,6 +50,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 
     public DbSet<LicenseKeyRecord> LicenseKeys => Set<LicenseKeyRecord>();
 
+    public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
+
     public DbSet<Experiment> Experiments => Set<Experiment>();
 
     public DbSet<EligibleOrder> EligibleOrders => Set<EligibleOrder>();

@@ -118,6 +118,19 @@ internal sealed class OfferAttemptConfiguration : IEntityTypeConfiguration<Offer
     }
 }
 
+internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguration<CancellationRequest>
+{
+    public void Configure(EntityTypeBuilder<CancellationRequest> request)
+    {
+        request.ToTable("CancellationRequests");
+        request.HasKey(r => r.Id);
+        request.Property(r => r.UserId).HasMaxLength(450);
+        request.Property(r => r.DodoSubscriptionId).HasMaxLength(64);
+        request.Property(r => r.Reason).HasMaxLength(40);
+        request.HasIndex(r => r.DodoSubscriptionId);
+    }
+}
+
 internal sealed class OfferDiscountCodeConfiguration : IEntityTypeConfiguration<OfferDiscountCode>
 {
     public void Configure(EntityTypeBuilder<OfferDiscountCode> code)

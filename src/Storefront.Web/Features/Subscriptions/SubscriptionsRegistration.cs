@@ -20,6 +20,7 @@ public static class SubscriptionsRegistration
         services.AddScoped<IMoneySettlement>(provider => provider.GetRequiredService<PlanChangeSettlement>());
         services.AddScoped<PaymentMethodUpdate>();
         services.AddScoped<ScheduledChangeCancellation>();
+        services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();
         return builder;
     }
