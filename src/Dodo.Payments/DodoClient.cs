@@ -19,6 +19,17 @@ public sealed class DodoClient(HttpClient http)
 {
     // Customers
 
+    /// <summary>Dodo's hosted billing portal for the customer: a link to send them to (POST /customers/{id}/customer-portal/session).</summary>
+    public async Task<Uri> CreateCustomerPortalSessionAsync(string customerId, CancellationToken cancellationToken) =>
+        new((await SendAsync<CustomerPortalSession>(HttpMethod.Post, $"customers/{Id(customerId)}/customer-portal/session", null, cancellationToken)).Link);
+
+    /// <summary>
+    /// The payment's invoice (a PDF). Dodo serves it without authentication (get_payment_invoice_no_auth), so this is
+    /// a link for the customer's browser, not a call.
+    /// </summary>
+    public Uri PaymentInvoiceUrl(string paymentId) =>
+        new(http.BaseAddress ?? throw new InvalidOperationException("The Dodo client has no base address."), $"invoices/payments/{Id(paymentId)}");
+
     public Task<Customer> CreateCustomerAsync(CreateCustomerRequest request, CancellationToken cancellationToken) =>
         SendAsync<Customer>(HttpMethod.Post, "customers", request, cancellationToken);
 

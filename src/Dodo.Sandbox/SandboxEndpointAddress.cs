@@ -32,6 +32,8 @@ public sealed class SandboxEndpointAddress(IServer server, IOptions<SandboxOptio
 
     public Uri CheckoutUrl(string sessionId) => new(ApiBaseAddress(), "checkout/" + sessionId);
 
+    public Uri PortalUrl(string token) => new(ApiBaseAddress(), "portal/" + token);
+
     /// <summary>The bank's 3-D Secure page for a one-click payment that needs the customer (<see cref="Checkout.Authentication"/>).</summary>
     public Uri AuthenticationUrl(string paymentId) => new(ApiBaseAddress(), "authenticate/" + paymentId);
 

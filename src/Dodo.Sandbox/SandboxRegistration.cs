@@ -3,6 +3,7 @@ using Dodo.Sandbox.Billing;
 using Dodo.Sandbox.Checkout;
 using Dodo.Sandbox.Control;
 using Dodo.Sandbox.Data;
+using Dodo.Sandbox.Portal;
 using Dodo.Sandbox.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +75,7 @@ public static class SandboxRegistration
         api.MapRefunds();
         api.MapDiscounts();
         api.MapLicenseKeys();
+        api.MapPortalSessions();
         api.MapSandboxControls();
 
         root.MapGet("/checkout/{sessionId}", (string sessionId, HttpContext http, HostedCheckout page) => page.ShowAsync(sessionId, http));
@@ -81,6 +83,8 @@ public static class SandboxRegistration
         root.MapGet("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.ShowAsync(paymentId, http));
         root.MapPost("/authenticate/{paymentId}", (string paymentId, HttpContext http, Authentication page) => page.SubmitAsync(paymentId, http));
         root.MapLicenseActivation();
+        root.MapInvoices();
+        root.MapPortalPages();
         root.MapSandboxConsole();
         return app;
     }

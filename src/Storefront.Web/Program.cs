@@ -1,5 +1,6 @@
 using Storefront.Web;
 using Storefront.Web.Data;
+using Storefront.Web.Features.Account;
 using Storefront.Web.Features.Admin;
 using Storefront.Web.Features.Api;
 using Storefront.Web.Features.Catalog;
@@ -34,6 +35,7 @@ builder.AddExperiments();
 builder.AddOffers();
 builder.AddSubscriptions();
 builder.AddLicenses();
+builder.AddAccount();
 builder.AddReconciliation();
 builder.AddAdmin();
 

@@ -107,3 +107,9 @@ public sealed record CardDetails
     public bool IsExpiredAt(DateTimeOffset now) =>
         !TryGetExpiry(out var year, out var month) || new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1) <= now;
 }
+
+/// <summary>POST /customers/{id}/customer-portal/session.</summary>
+public sealed record CustomerPortalSession
+{
+    public required string Link { get; init; }
+}

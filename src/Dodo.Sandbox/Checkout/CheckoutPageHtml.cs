@@ -113,7 +113,7 @@ internal static class CheckoutPageHtml
         new[] { ("US", "United States"), ("IN", "India"), ("GB", "United Kingdom"), ("DE", "Germany"), ("FR", "France"), ("CA", "Canada"), ("AU", "Australia") }
             .Select(c => $"<option value=\"{c.Item1}\"{(c.Item1 == selected ? " selected" : "")}>{c.Item2}</option>"));
 
-    private static string Page(string title, string body) => $$"""
+    internal static string Page(string title, string body) => $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{HtmlEncoder.Default.Encode(title)}} · Dodo Payments (sandbox)</title>

@@ -17,6 +17,7 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
     public DbSet<SbDiscount> Discounts => Set<SbDiscount>();
     public DbSet<SbLicenseKey> LicenseKeys => Set<SbLicenseKey>();
     public DbSet<SbLicenseKeyInstance> LicenseKeyInstances => Set<SbLicenseKeyInstance>();
+    public DbSet<SbPortalSession> PortalSessions => Set<SbPortalSession>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -232,3 +232,11 @@ internal sealed class SbLicenseKeyInstance
     public required string Name { get; init; }
     public DateTime CreatedAt { get; init; }
 }
+
+/// <summary>A customer portal link (POST /customers/{id}/customer-portal/session): whoever holds it sees that customer's billing.</summary>
+internal sealed class SbPortalSession
+{
+    public required string Id { get; init; }
+    public required string CustomerId { get; init; }
+    public DateTime ExpiresAt { get; init; }
+}
