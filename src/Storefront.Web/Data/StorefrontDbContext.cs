@@ -52,6 +52,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 
     public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
 
+    public DbSet<RetentionOffer> RetentionOffers => Set<RetentionOffer>();
+
     public DbSet<Experiment> Experiments => Set<Experiment>();
 
     public DbSet<EligibleOrder> EligibleOrders => Set<EligibleOrder>();

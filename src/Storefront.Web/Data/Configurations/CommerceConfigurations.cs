@@ -127,7 +127,21 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
         request.Property(r => r.UserId).HasMaxLength(450);
         request.Property(r => r.DodoSubscriptionId).HasMaxLength(64);
         request.Property(r => r.Reason).HasMaxLength(40);
+        request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.OfferedPlanProductId).HasMaxLength(64);
+        request.Property(r => r.Currency).HasMaxLength(3);
         request.HasIndex(r => r.DodoSubscriptionId);
+    }
+}
+
+internal sealed class RetentionOfferConfiguration : IEntityTypeConfiguration<RetentionOffer>
+{
+    public void Configure(EntityTypeBuilder<RetentionOffer> offer)
+    {
+        offer.ToTable("RetentionOffers");
+        offer.HasKey(o => o.Reason);
+        offer.Property(o => o.Reason).HasMaxLength(40);
+        offer.Property(o => o.PlanProductId).HasMaxLength(64);
     }
 }
 

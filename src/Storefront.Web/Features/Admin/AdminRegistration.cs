@@ -12,6 +12,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Analytics.OfferAnalytics>();
         builder.Services.AddScoped<Experiments.ExperimentAdmin>();
         builder.Services.AddScoped<Experiments.ExperimentResults>();
+        builder.Services.AddScoped<Retention.RetentionAdmin>();
         builder.Services.AddScoped<WebhookLog.WebhookLogQuery>();
         builder.Services.AddScoped<DryRun.DryRunService>();
         builder.Services.AddScoped<Storefront.Web.Features.Audit.AuditTrail>();
@@ -22,6 +23,9 @@ public static class AdminRegistration
     {
         app.MapAnalyticsCsv();
         app.MapExperimentCsv();
+        app.MapGet("/admin/retention.csv", async (Retention.RetentionAdmin retention, CancellationToken cancellationToken) =>
+            Results.File(System.Text.Encoding.UTF8.GetBytes(Retention.RetentionAdmin.ToCsv(await retention.ResultsAsync(cancellationToken))), "text/csv", "retention.csv"))
+            .RequireAuthorization(Storefront.Web.Identity.Policies.Admin);
         return app;
     }
 }

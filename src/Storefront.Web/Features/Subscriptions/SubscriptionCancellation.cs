@@ -33,10 +33,11 @@ public sealed partial class SubscriptionCancellation(
             return problem;
         }
 
+        var key = CancellationReasons.Normalize(reason);
         db.CancellationRequests.Add(new CancellationRequest
         {
-            UserId = userId, DodoSubscriptionId = subscription.DodoSubscriptionId, Reason = CancellationReasons.Normalize(reason),
-            RequestedAt = clock.GetUtcNow().UtcDateTime,
+            UserId = userId, DodoSubscriptionId = subscription.DodoSubscriptionId, Reason = key, RequestedAt = clock.GetUtcNow().UtcDateTime,
+            Outcome = CancellationOutcome.Cancelled, OfferedPlanProductId = await RetentionOffers.ConfiguredPlanAsync(db, key, cancellationToken),
         });
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(userId);
@@ -59,8 +60,10 @@ public sealed partial class SubscriptionCancellation(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.CancellationRequests.Where(r => r.DodoSubscriptionId == subscription.DodoSubscriptionId && r.UndoneAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.UndoneAt, now), cancellationToken);
+        // Kept after all: a save too, worth what the plan bills each period.
+        await db.CancellationRequests.Where(r => r.DodoSubscriptionId == subscription.DodoSubscriptionId && r.Outcome == CancellationOutcome.Cancelled && r.UndoneAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.UndoneAt, now)
+                .SetProperty(r => r.KeptRecurringMinor, subscription.RecurringAmountMinor).SetProperty(r => r.Currency, subscription.Currency), cancellationToken);
         await notifier.NotifyAsync(userId);
         return $"Your plan continues. Your next bill is on {Date(subscription.NextBillingDate)}.";
     }

@@ -21,6 +21,7 @@ public static class SubscriptionsRegistration
         services.AddScoped<PaymentMethodUpdate>();
         services.AddScoped<ScheduledChangeCancellation>();
         services.AddScoped<SubscriptionCancellation>();
+        services.AddScoped<RetentionOffers>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();
         return builder;
     }

@@ -1,0 +1,16 @@
+namespace Storefront.Web.Features.Subscriptions;
+
+/// <summary>
+/// What the cancel form offers a subscriber who gives this reason: nothing, or a cheaper plan (a plan change with
+/// Dodo's preview). Dodo's OpenAPI has no pause, so the store offers none.
+/// </summary>
+public sealed class RetentionOffer
+{
+    /// <summary>A key of <see cref="Storefront.Domain.Plans.CancellationReasons"/>.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The cheaper plan offered (a catalog product id); null: no offer for this reason.</summary>
+    public string? PlanProductId { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}
