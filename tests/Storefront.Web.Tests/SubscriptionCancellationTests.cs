@@ -61,6 +61,25 @@ public sealed class SubscriptionCancellationTests(LiveStore store)
         Assert.Equal("rather_not_say", (await db.CancellationRequests.SingleAsync(r => r.UserId == shopper.UserId, Ct)).Reason); // an unknown reason is not stored as given
     }
 
+    [Fact]
+    public async Task Cancelling_EmailsAConfirmationWithAKeepLink_AndTheEndEmailsThatThePlanEnded()
+    {
+        var (shopper, subscription) = await SubscriberAsync();
+        await using var scope = store.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SubscriptionCancellation>().CancelAtPeriodEndAsync(shopper.UserId, null, Ct);
+
+        var confirmation = await store.WaitForAsync(db => db.EmailOutbox.AsNoTracking().FirstOrDefaultAsync(m => m.To == shopper.Email && m.Subject == "Your cancellation is confirmed", Ct),
+            _ => true, "the cancellation email");
+        Assert.Contains("nothing more is charged", confirmation.Body, StringComparison.Ordinal);
+        Assert.Contains(new Uri(store.BaseUrl, "account/subscription").ToString(), confirmation.Body, StringComparison.Ordinal);
+
+        using var api = store.SandboxApi();
+        using var due = await api.PatchAsJsonAsync($"subscriptions/{subscription}", new { next_billing_date = DateTimeOffset.UtcNow.ToString("O") }, Ct);
+        due.EnsureSuccessStatusCode();
+        await store.WaitForAsync(db => db.EmailOutbox.AsNoTracking().FirstOrDefaultAsync(m => m.To == shopper.Email && m.Subject == "Your plan has ended", Ct),
+            _ => true, "the email that the plan ended");
+    }
+
     private async Task<(Shopper Shopper, string SubscriptionId)> SubscriberAsync()
     {
         var shopper = await store.NewCustomerAsync();

@@ -7,7 +7,8 @@ namespace Storefront.Web.Features.Notifications;
 /// <summary>Posts a notification to the account and queues the same news as an email, once per cause.</summary>
 public sealed class CustomerMessages(EmailQueue emails, TimeProvider clock)
 {
-    public async Task PostAsync(StorefrontDbContext db, string userId, string dedupeKey, string notification, string subject, string body, CancellationToken cancellationToken)
+    public async Task PostAsync(StorefrontDbContext db, string userId, string dedupeKey, string notification, string subject, string body, CancellationToken cancellationToken,
+        (string Text, Uri Url)? action = null)
     {
         if (await db.Notifications.AnyAsync(n => n.DedupeKey == dedupeKey, cancellationToken))
         {
@@ -15,7 +16,7 @@ public sealed class CustomerMessages(EmailQueue emails, TimeProvider clock)
         }
 
         db.Notifications.Add(new CustomerNotification { UserId = userId, Message = notification, DedupeKey = dedupeKey, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        await EmailAsync(db, userId, dedupeKey, subject, [body], null, cancellationToken);
+        await EmailAsync(db, userId, dedupeKey, subject, [body], action, cancellationToken);
     }
 
     /// <summary>Queues an email to the account's address (no notification), once per cause.</summary>

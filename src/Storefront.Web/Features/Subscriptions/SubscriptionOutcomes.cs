@@ -13,7 +13,8 @@ namespace Storefront.Web.Features.Subscriptions;
 /// Keeps the store's copy of a subscription in step with Dodo's events. An event older than the newest one applied
 /// is ignored, so duplicates and out-of-order deliveries never move a plan or status backwards.
 /// </summary>
-public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, CustomerChanges notifier, TimeProvider clock)
+public sealed class SubscriptionOutcomes(
+    IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, CustomerChanges notifier, StoreAddress address, TimeProvider clock)
 {
     public async Task<WebhookOutcome> ApplyAsync(string eventType, Subscription data, DateTime occurredAt, CancellationToken cancellationToken)
     {
@@ -58,7 +59,22 @@ public sealed class SubscriptionOutcomes(IDbContextFactory<StorefrontDbContext> 
         {
             await messages.PostAsync(db, userId, $"on_hold:{data.SubscriptionId}:{occurredAt.Ticks}",
                 "We couldn't take the payment for your subscription. Update your card to keep your plan.",
-                "Action needed: update your card", "Your last subscription payment failed. Update your card in My subscription.", cancellationToken);
+                "Action needed: update your card", "Your last subscription payment failed. Update your card to keep your plan; we take the payment again as soon as you do.",
+                cancellationToken, ("Update your card", new Uri(address.Base(), "account/subscription")));
+        }
+        else if (data.Status == SubscriptionStatus.Active && data.CancelAtNextBillingDate)
+        {
+            // Whether it was set here or in Dodo's portal; once per period (the key), however many events repeat it.
+            var ends = data.NextBillingDate.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            await messages.PostAsync(db, userId, $"cancel_scheduled:{data.SubscriptionId}:{data.NextBillingDate.Ticks}",
+                $"Your plan ends on {ends}.", "Your cancellation is confirmed",
+                $"Your subscription ends on {ends}. You keep everything until then, and nothing more is charged. Changed your mind? Keep your plan from My subscription before that date.",
+                cancellationToken, ("Keep my plan", new Uri(address.Base(), "account/subscription")));
+        }
+        else if (eventType == WebhookEventTypes.SubscriptionCancelled)
+        {
+            await messages.PostAsync(db, userId, $"cancelled:{data.SubscriptionId}", "Your plan has ended.", "Your plan has ended",
+                "Your subscription has ended and will not be charged again. Your receipts stay in My account.", cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
