@@ -14,6 +14,7 @@ using Storefront.Web.Features.Orders;
 using Storefront.Web.Features.Payments;
 using Storefront.Web.Features.Reconciliation;
 using Storefront.Web.Features.Subscriptions;
+using Storefront.Web.Features.Usage;
 using Storefront.Web.Features.Webhooks;
 using Storefront.Web.Identity;
 
@@ -36,6 +37,7 @@ builder.AddOffers();
 builder.AddSubscriptions();
 builder.AddLicenses();
 builder.AddAccount();
+builder.AddUsage();
 builder.AddReconciliation();
 builder.AddAdmin();
 
@@ -50,6 +52,7 @@ app.UseStorefrontPipeline();
 app.MapStorefrontPages();
 app.MapDodoWebhooks();
 app.MapUpsellApi();
+app.MapUsageApi();
 app.MapAdminEndpoints();
 app.MapDodoSandboxIfUsed();
 

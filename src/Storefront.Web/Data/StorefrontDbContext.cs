@@ -5,6 +5,7 @@ using Storefront.Web.Features.Audit;
 using Storefront.Web.Features.Email;
 using Storefront.Web.Features.Experiments;
 using Storefront.Web.Features.Licenses;
+using Storefront.Web.Features.Usage;
 using Storefront.Web.Features.Notifications;
 using Storefront.Web.Features.Offers;
 using Storefront.Web.Features.Orders;
@@ -53,6 +54,12 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
     public DbSet<CancellationRequest> CancellationRequests => Set<CancellationRequest>();
 
     public DbSet<RetentionOffer> RetentionOffers => Set<RetentionOffer>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<UsageReport> UsageReports => Set<UsageReport>();
+
+    public DbSet<UsageUpgradeRule> UsageUpgradeRules => Set<UsageUpgradeRule>();
 
     public DbSet<Experiment> Experiments => Set<Experiment>();
 

@@ -13,6 +13,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Experiments.ExperimentAdmin>();
         builder.Services.AddScoped<Experiments.ExperimentResults>();
         builder.Services.AddScoped<Retention.RetentionAdmin>();
+        builder.Services.AddScoped<Usage.UsageRuleAdmin>();
         builder.Services.AddScoped<WebhookLog.WebhookLogQuery>();
         builder.Services.AddScoped<DryRun.DryRunService>();
         builder.Services.AddScoped<Storefront.Web.Features.Audit.AuditTrail>();
