@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
 
-/// <summary>A subscriber cancels in two clicks (the reason is optional), sees when the plan ends, and keeps it after all.</summary>
+/// <summary>A subscriber manages the plan: cancels in two clicks (the reason is optional) and keeps it after all; bills another card.</summary>
 [Collection(PurchaseBrowserCollection.Name)]
 public sealed class CancelPlanFlowTests(BrowserSession session) : IAsyncDisposable
 {
@@ -33,6 +33,22 @@ public sealed class CancelPlanFlowTests(BrowserSession session) : IAsyncDisposab
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your plan continues.");
         await Expect(page.GetByTestId("ends-on")).ToHaveCountAsync(0);
         Assert.False((await AtDodoAsync(email)).CancelAtNextBillingDate);
+    }
+
+    [Fact]
+    public async Task AnActiveSubscriber_BillsAnotherCard_ThroughDodosPage()
+    {
+        var (page, email) = await session.NewCustomerAsync();
+        await CustomerFlowTests.BuyAsync(page, "basic-plan");
+        await page.GotoAsync("account/subscription");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        var before = (await AtDodoAsync(email)).PaymentMethodId;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bill another card" }).ClickAsync();
+        await new Pages.DodoCheckoutPage(page).PayAsync("5555 5555 5555 4444");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/subscription"));
+        await Storefront.Testing.Wait.UntilAsync(async () => (await AtDodoAsync(email)).PaymentMethodId != before, "Dodo to bill the new card");
     }
 
     private async Task<Dodo.Payments.Models.Subscription> AtDodoAsync(string email)
