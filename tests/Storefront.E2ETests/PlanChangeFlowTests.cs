@@ -78,6 +78,7 @@ public sealed class PlanChangeFlowTests(BrowserSession session) : IAsyncDisposab
 
         await Expect(page.GetByTestId("current-plan")).ToHaveTextAsync("Basic plan", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("credit")).ToContainTextAsync("$50.00");
+        await Expect(page.GetByTestId("credit-movements")).ToContainTextAsync("+$50.00 · From switching to Basic plan");
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public sealed class StorefrontDbContext(DbContextOptions<StorefrontDbContext> op
 
     public DbSet<RetentionOffer> RetentionOffers => Set<RetentionOffer>();
 
+    public DbSet<CreditMovement> CreditMovements => Set<CreditMovement>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<UsageReport> UsageReports => Set<UsageReport>();

@@ -134,6 +134,20 @@ internal sealed class CancellationRequestConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class CreditMovementConfiguration : IEntityTypeConfiguration<CreditMovement>
+{
+    public void Configure(EntityTypeBuilder<CreditMovement> movement)
+    {
+        movement.ToTable("CreditMovements");
+        movement.HasKey(m => m.Id);
+        movement.Property(m => m.DodoSubscriptionId).HasMaxLength(64);
+        movement.Property(m => m.Cause).HasMaxLength(80);
+        movement.Property(m => m.Currency).HasMaxLength(3);
+        movement.Property(m => m.Description).HasMaxLength(200);
+        movement.HasIndex(m => new { m.DodoSubscriptionId, m.Cause }).IsUnique();
+    }
+}
+
 internal sealed class RetentionOfferConfiguration : IEntityTypeConfiguration<RetentionOffer>
 {
     public void Configure(EntityTypeBuilder<RetentionOffer> offer)

@@ -44,12 +44,15 @@ public sealed class SubscriptionOutcomes(
         Copy(data, row, occurredAt);
         if (eventType == WebhookEventTypes.SubscriptionRenewed)
         {
-            row.CreditMinor = Math.Max(0, row.CreditMinor - data.RecurringPreTaxAmount);
+            var used = Math.Min(row.CreditMinor, data.RecurringPreTaxAmount);
+            row.CreditMinor -= used;
+            await CreditMovementsOf.RecordAsync(db, row, $"renewal:{data.PreviousBillingDate.UtcTicks}", -used,
+                $"Used for the renewal on {data.PreviousBillingDate.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
         {
-            await ApplyQuoteAsync(db, row, cancellationToken);
+            await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
             var planName = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
             var key = $"plan_changed:{data.SubscriptionId}:{data.ProductId}:{occurredAt.Ticks}";
             await messages.PostAsync(db, userId, key, $"Your plan is now {planName}.",
@@ -96,7 +99,7 @@ public sealed class SubscriptionOutcomes(
     }
 
     /// <summary>The quote the customer confirmed for this change: applied, and its credit remembered for display.</summary>
-    private static async Task ApplyQuoteAsync(StorefrontDbContext db, CustomerSubscription row, CancellationToken cancellationToken)
+    private static async Task ApplyQuoteAsync(StorefrontDbContext db, CustomerSubscription row, DateTime now, CancellationToken cancellationToken)
     {
         var quote = await db.PlanChangeQuotes
             .Where(q => q.DodoSubscriptionId == row.DodoSubscriptionId && q.TargetDodoProductId == row.DodoProductId
@@ -108,7 +111,10 @@ public sealed class SubscriptionOutcomes(
         }
 
         await PlanChangeEnd.ApplyAsync(db, quote, cancellationToken);
-        row.CreditMinor = quote.CustomerCreditsMinor > 0 ? quote.CustomerCreditsMinor : 0;
+        var credit = quote.CustomerCreditsMinor > 0 ? quote.CustomerCreditsMinor : 0;
+        var planName = await db.Products.Where(p => p.DodoProductId == quote.TargetDodoProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        await CreditMovementsOf.RecordAsync(db, row, $"quote:{quote.Id}", credit - row.CreditMinor, $"From switching to {planName}", now, cancellationToken);
+        row.CreditMinor = credit;
     }
 
 }

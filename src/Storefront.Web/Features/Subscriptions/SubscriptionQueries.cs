@@ -17,6 +17,9 @@ public sealed record SubscriptionOverview(
 {
     /// <summary>The plan of a change that waits for the customer's payment (prevent_change declined its charge).</summary>
     public CatalogItem? AwaitingPaymentPlan { get; init; }
+
+    /// <summary>How the credit came and went, newest first.</summary>
+    public IReadOnlyList<CreditMovement> CreditMovements { get; init; } = [];
 }
 
 public sealed record AccountOverview(
@@ -63,6 +66,13 @@ public sealed class SubscriptionQueries(IDbContextFactory<StorefrontDbContext> d
             .Where(q => q.DodoSubscriptionId == subscription.DodoSubscriptionId && q.Status != QuoteStatus.Quoted && q.Status != QuoteStatus.Superseded)
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var awaiting = quote is { Status: QuoteStatus.AwaitingPayment } && products.TryGetValue(quote.TargetDodoProductId, out var wanted) ? CatalogItem.From(wanted) : null;
-        return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote) { AwaitingPaymentPlan = awaiting };
+        var movements = subscription is null ? []
+            : await db.CreditMovements.AsNoTracking().Where(m => m.DodoSubscriptionId == subscription.DodoSubscriptionId)
+                .OrderByDescending(m => m.At).Take(20).ToListAsync(cancellationToken);
+        return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote)
+        {
+            AwaitingPaymentPlan = awaiting,
+            CreditMovements = movements,
+        };
     }
 }
