@@ -70,12 +70,18 @@ public sealed partial class OfferSettlement(
             return false;
         }
 
-        var closed = await db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == attempt.Status)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Failed).SetProperty(a => a.FailureMessage, NotChargedMessage), cancellationToken);
-        if (closed == 1 && attempt.ResultOrderId is { } orderId)
+        // The attempt and its order close together: no page (or test) ever sees one failed and the other pending.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending).ExecuteUpdateAsync(set => set
-                .SetProperty(o => o.Status, OrderStatus.Failed).SetProperty(o => o.FailureMessage, NotChargedMessage), cancellationToken);
+            var closed = await db.OfferAttempts.Where(a => a.Id == attemptId && a.Status == attempt.Status)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, OfferAttemptStatus.Failed).SetProperty(a => a.FailureMessage, NotChargedMessage), cancellationToken);
+            if (closed == 1 && attempt.ResultOrderId is { } orderId)
+            {
+                await db.Orders.Where(o => o.Id == orderId && o.Status == OrderStatus.Pending).ExecuteUpdateAsync(set => set
+                    .SetProperty(o => o.Status, OrderStatus.Failed).SetProperty(o => o.FailureMessage, NotChargedMessage), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         LogGaveUp(logger, attemptId, attempt.Status);
