@@ -24,3 +24,13 @@ public sealed class DodoUnknownOutcomeException(string operation, Exception inne
 {
     public string Operation { get; } = operation;
 }
+
+public static class DodoFailures
+{
+    /// <summary>
+    /// Dodo refused, did not answer, or could not be reached: for a read or a call that moves no money, the caller
+    /// shows what it can without Dodo. (A money-moving call must tell a refusal from an unknown outcome instead.)
+    /// </summary>
+    public static bool IsDodoFailure(this Exception exception) =>
+        exception is DodoApiException or DodoUnknownOutcomeException or HttpRequestException;
+}

@@ -143,6 +143,16 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>The money at Dodo: every payment of the customer with this email, in full (cart, discount, amounts).</summary>
+    public async Task<IReadOnlyList<Dodo.Payments.Models.Payment>> PaymentsAtDodoAsync(string email)
+    {
+        await using var db = await Get<Microsoft.EntityFrameworkCore.IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync();
+        var customerId = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.Email == email)).DodoCustomerId!;
+        var dodo = Get<Dodo.Payments.DodoClient>();
+        var payments = await dodo.ListPaymentsAsync(new Dodo.Payments.Models.PaymentListQuery { CustomerId = customerId, PageSize = 100 }, CancellationToken.None);
+        return await Task.WhenAll(payments.Items.Select(p => dodo.GetPaymentAsync(p.PaymentId, CancellationToken.None)));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

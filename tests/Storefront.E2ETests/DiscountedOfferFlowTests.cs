@@ -1,9 +1,5 @@
-using Dodo.Payments;
-using Dodo.Payments.Models;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Storefront.E2ETests.Pages;
-using Storefront.Web.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
@@ -41,18 +37,8 @@ public sealed class DiscountedOfferFlowTests(BrowserSession session) : IAsyncDis
         await offer.GetByRole(AriaRole.Button, new() { Name = "Buy now — $9.60" }).ClickAsync();
 
         await Expect(offer).ToContainTextAsync("The Upsell Playbook (e-book) is yours: $9.60 charged to your card");
-        var charge = await PlaybookPaymentAtDodoAsync(email);
+        var charge = Assert.Single(await session.PaymentsAtDodoAsync(email), p => p.ProductCart?.Any(line => line.ProductId == "pdt_4Eb8Hn3Wq6Zr2Lx9Kd5Mv") == true);
         Assert.Equal(960, charge.TotalAmount);
         Assert.NotNull(charge.DiscountId);
-    }
-
-    private async Task<Payment> PlaybookPaymentAtDodoAsync(string email)
-    {
-        await using var db = await session.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync();
-        var customerId = (await db.Users.AsNoTracking().SingleAsync(u => u.Email == email)).DodoCustomerId!;
-        var dodo = session.Get<DodoClient>();
-        var payments = await dodo.ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, PageSize = 100 }, CancellationToken.None);
-        var all = await Task.WhenAll(payments.Items.Select(p => dodo.GetPaymentAsync(p.PaymentId, CancellationToken.None)));
-        return Assert.Single(all, p => p.ProductCart?.Any(line => line.ProductId == "pdt_4Eb8Hn3Wq6Zr2Lx9Kd5Mv") == true);
     }
 }

@@ -1,9 +1,5 @@
-using Dodo.Payments;
-using Dodo.Payments.Models;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Storefront.E2ETests.Pages;
-using Storefront.Web.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Storefront.E2ETests;
@@ -42,18 +38,8 @@ public sealed class OfferQuantityFlowTests(BrowserSession session) : IAsyncDispo
         await customer.GotoAsync("account");
         var orders = customer.GetByRole(AriaRole.Region, new() { Name = "Orders" });
         await Expect(orders.GetByRole(AriaRole.Row).Filter(new() { HasText = "Premium add-on × 3" })).ToContainTextAsync("$57.00");
-        var charge = await AddOnPaymentAtDodoAsync(email);
+        var charge = Assert.Single(await session.PaymentsAtDodoAsync(email), p => p.ProductCart?.Any(line => line.ProductId == "pdt_6Yw3Kp9Lq2Zx8Vm1Rt4Nb") == true);
         Assert.Equal(5700, charge.TotalAmount);
         Assert.Equal(3, Assert.Single(charge.ProductCart!).Quantity);
-    }
-
-    private async Task<Payment> AddOnPaymentAtDodoAsync(string email)
-    {
-        await using var db = await session.Get<IDbContextFactory<StorefrontDbContext>>().CreateDbContextAsync();
-        var customerId = (await db.Users.AsNoTracking().SingleAsync(u => u.Email == email)).DodoCustomerId!;
-        var dodo = session.Get<DodoClient>();
-        var payments = await dodo.ListPaymentsAsync(new PaymentListQuery { CustomerId = customerId, PageSize = 100 }, CancellationToken.None);
-        var all = await Task.WhenAll(payments.Items.Select(p => dodo.GetPaymentAsync(p.PaymentId, CancellationToken.None)));
-        return Assert.Single(all, p => p.ProductCart?.Any(line => line.ProductId == "pdt_6Yw3Kp9Lq2Zx8Vm1Rt4Nb") == true);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Storefront.Domain.Experiments;
 using Storefront.Domain.Offers;
 using Storefront.Web.Data;
@@ -97,16 +96,5 @@ public sealed class ExperimentResultsTests : IAsyncLifetime
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(Ct);
         return (experiment, experiment.Variants[0]);
-    }
-
-    /// <summary>Contexts on one SQLite file, as the store's own factory makes them.</summary>
-    private sealed class SqliteContexts(string path) : IDbContextFactory<StorefrontDbContext>
-    {
-        public StorefrontDbContext CreateDbContext() => new(
-            new DbContextOptionsBuilder<StorefrontDbContext>()
-                .UseSqlite($"Data Source={path}")
-                .UseApplicationServiceProvider(Storefront.Web.Identity.IdentityRegistration.ModelServices())
-                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-                .Options);
     }
 }

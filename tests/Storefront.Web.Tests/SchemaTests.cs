@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Storefront.Web.Data;
 
 namespace Storefront.Web.Tests;
@@ -83,10 +82,5 @@ public sealed class SchemaTests
     private static string NewDatabasePath() =>
         Path.Combine(Path.GetTempPath(), $"storefront-schema-{Guid.NewGuid():N}.db");
 
-    private static StorefrontDbContext NewContext(string path) => new(
-        new DbContextOptionsBuilder<StorefrontDbContext>()
-            .UseSqlite($"Data Source={path}")
-            .UseApplicationServiceProvider(Storefront.Web.Identity.IdentityRegistration.ModelServices())
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .Options);
+    private static StorefrontDbContext NewContext(string path) => new SqliteContexts(path).CreateDbContext();
 }

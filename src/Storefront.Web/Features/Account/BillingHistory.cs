@@ -28,7 +28,7 @@ public sealed partial class BillingHistory(DodoClient dodo, DodoCustomerLink cus
             return payments.Items.Select(p => new BillingPayment(p.CreatedAt.UtcDateTime, new Money(p.TotalAmount, p.Currency), Words(p.Status),
                 p.SubscriptionId is null ? null : "Subscription", p.Status == PaymentStatus.Succeeded ? dodo.PaymentInvoiceUrl(p.PaymentId) : null)).ToList();
         }
-        catch (Exception unavailable) when (unavailable is DodoApiException or DodoUnknownOutcomeException or HttpRequestException)
+        catch (Exception unavailable) when (unavailable.IsDodoFailure())
         {
             LogUnavailable(logger, unavailable);
             return null;
@@ -47,7 +47,7 @@ public sealed partial class BillingHistory(DodoClient dodo, DodoCustomerLink cus
         {
             return await dodo.CreateCustomerPortalSessionAsync(customerId, cancellationToken);
         }
-        catch (Exception unavailable) when (unavailable is DodoApiException or DodoUnknownOutcomeException or HttpRequestException)
+        catch (Exception unavailable) when (unavailable.IsDodoFailure())
         {
             LogUnavailable(logger, unavailable);
             return null;

@@ -48,7 +48,7 @@ public sealed partial class LicenseLibrary(IDbContextFactory<StorefrontDbContext
         {
             return (await dodo.ListLicenseKeyInstancesAsync(licenseKeyId, cancellationToken)).Items.Select(i => i.Name).ToList();
         }
-        catch (Exception unavailable) when (unavailable is DodoApiException or DodoUnknownOutcomeException or HttpRequestException)
+        catch (Exception unavailable) when (unavailable.IsDodoFailure())
         {
             LogUnavailable(logger, unavailable, licenseKeyId);
             return null; // the key still shows; only its activations wait for Dodo

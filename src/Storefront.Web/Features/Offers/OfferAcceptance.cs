@@ -128,7 +128,7 @@ public sealed partial class OfferAcceptance(
         {
             discount = await DiscountAsync(attempt, charged, cancellationToken);
         }
-        catch (Exception unavailable) when (unavailable is DodoApiException or DodoUnknownOutcomeException or HttpRequestException)
+        catch (Exception unavailable) when (unavailable.IsDodoFailure())
         {
             LogDiscountUnavailable(logger, unavailable, attemptId);
             return new AcceptResult(AcceptOutcome.Refused, "This offer can't be bought right now. Nothing was charged. Try again in a moment.");

@@ -9,7 +9,7 @@ namespace Storefront.Web.Features.Subscriptions;
 /// The offer a leaving subscriber sees for their reason (a cheaper plan, changed with Dodo's preview), and the record
 /// that it kept them. The offer never stands between the customer and "Cancel": it sits beside it.
 /// </summary>
-public sealed class RetentionOffers(IDbContextFactory<StorefrontDbContext> dbFactory, TimeProvider clock)
+public sealed class RetentionOffers(IDbContextFactory<StorefrontDbContext> dbFactory, Orders.ICustomerPlans plans, TimeProvider clock)
 {
     /// <summary>The plan offered for this reason, if the admin set one and it is cheaper than the customer's plan, billed alike.</summary>
     public async Task<CatalogItem?> OfferForAsync(string userId, string? reason, CancellationToken cancellationToken)
@@ -17,13 +17,12 @@ public sealed class RetentionOffers(IDbContextFactory<StorefrontDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = CancellationReasons.Normalize(reason);
         var planId = await db.RetentionOffers.Where(o => o.Reason == key).Select(o => o.PlanProductId).FirstOrDefaultAsync(cancellationToken);
-        var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId && s.Status == Dodo.Payments.Models.SubscriptionStatus.Active, cancellationToken);
-        if (planId is null || subscription is null)
+        if (planId is null || await plans.CurrentAsync(db, userId, cancellationToken) is not { IsActive: true } plan)
         {
             return null;
         }
 
-        var current = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.DodoProductId == subscription.DodoProductId, cancellationToken);
+        var current = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == plan.ProductId, cancellationToken);
         var offered = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && !p.IsArchived, cancellationToken);
         return offered is not null && current is not null && offered.Id != current.Id
             && offered.Kind == Storefront.Domain.Catalog.ProductKind.Subscription && offered.Currency == current.Currency

@@ -8,7 +8,7 @@ namespace Storefront.Web.Features.Usage;
 public sealed record UsageNudge(string Headline, string Metric, int Used, int Limit, CatalogItem Plan);
 
 /// <summary>Finds the usage rule a signed-in customer has reached on their current plan (highest threshold first).</summary>
-public sealed class UsageOffers(IDbContextFactory<StorefrontDbContext> dbFactory)
+public sealed class UsageOffers(IDbContextFactory<StorefrontDbContext> dbFactory, Orders.ICustomerPlans plans)
 {
     public async Task<UsageNudge?> ForAsync(string userId, CancellationToken cancellationToken)
     {
@@ -19,15 +19,12 @@ public sealed class UsageOffers(IDbContextFactory<StorefrontDbContext> dbFactory
             return null; // the common case: one indexed read and done
         }
 
-        var dodoProductId = await db.Subscriptions.Where(s => s.UserId == userId && s.Status == Dodo.Payments.Models.SubscriptionStatus.Active)
-            .Select(s => s.DodoProductId).FirstOrDefaultAsync(cancellationToken);
-        var current = dodoProductId is null ? null : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.DodoProductId == dodoProductId, cancellationToken);
-        if (current is null)
+        if (await plans.CurrentAsync(db, userId, cancellationToken) is not { IsActive: true } current)
         {
             return null;
         }
 
-        var rules = await db.UsageUpgradeRules.AsNoTracking().Where(r => r.FromPlanProductId == current.Id).OrderByDescending(r => r.ThresholdPercent).ToListAsync(cancellationToken);
+        var rules = await db.UsageUpgradeRules.AsNoTracking().Where(r => r.FromPlanProductId == current.ProductId).OrderByDescending(r => r.ThresholdPercent).ToListAsync(cancellationToken);
         foreach (var rule in rules)
         {
             if (reports.FirstOrDefault(r => r.Metric == rule.Metric) is { } report && report.Used * 100 >= rule.ThresholdPercent * report.Limit

@@ -77,11 +77,9 @@ public sealed class OfferAnalytics(IDbContextFactory<StorefrontDbContext> dbFact
         foreach (var (amount, currency) in amounts)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{id},{Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{amount},{currency}\n");
+                $"{id},{Csv.Quote(s.Label)},{s.Impressions},{s.Accepts},{s.Declines},{s.FailedCharges},{s.Conversions},{s.ConversionRate:F4},{amount},{currency}\n");
         }
     }
-
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static OfferStats Stats(string label, IEnumerable<OfferAttempt> group, Dictionary<string, long> refunds)
     {

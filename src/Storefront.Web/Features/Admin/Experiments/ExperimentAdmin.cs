@@ -16,17 +16,20 @@ public sealed record ExperimentRow(Experiment Experiment, string RuleLabel, int 
 /// </summary>
 public sealed class ExperimentAdmin(IDbContextFactory<StorefrontDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<ExperimentRow>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ExperimentRow>> ListAsync(CancellationToken cancellationToken) => RowsAsync(id: null, cancellationToken);
+
+    public async Task<ExperimentRow?> FindAsync(long id, CancellationToken cancellationToken) => (await RowsAsync(id, cancellationToken)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<ExperimentRow>> RowsAsync(long? id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var experiments = await db.Experiments.AsNoTracking().Include(e => e.Variants).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
-        var counts = await db.EligibleOrders.GroupBy(e => e.ExperimentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var experiments = await db.Experiments.AsNoTracking().Include(e => e.Variants).Where(e => id == null || e.Id == id)
+            .OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
+        var counts = await db.EligibleOrders.Where(e => id == null || e.ExperimentId == id).GroupBy(e => e.ExperimentId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var labels = await RuleLabelsAsync(db, cancellationToken);
         return experiments.Select(e => new ExperimentRow(e, labels.GetValueOrDefault(e.RuleId, $"#{e.RuleId} (deleted)"), counts.GetValueOrDefault(e.Id))).ToList();
     }
-
-    public async Task<ExperimentRow?> FindAsync(long id, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Experiment.Id == id);
 
     /// <summary>Upsells and downsells, the rules an experiment can test (a cross-sell has no purchase to count from).</summary>
     public async Task<IReadOnlyList<(long Id, string Label)>> TestableRulesAsync(CancellationToken cancellationToken)

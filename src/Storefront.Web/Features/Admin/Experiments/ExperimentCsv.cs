@@ -27,7 +27,7 @@ public static class ExperimentCsv
             {
                 var d = arm.Incremental;
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{report.ExperimentId},{Quote(arm.Name)},{arm.VariantId?.ToString(CultureInfo.InvariantCulture) ?? "holdout"},{result.Currency},"
+                    $"{report.ExperimentId},{Csv.Quote(arm.Name)},{arm.VariantId?.ToString(CultureInfo.InvariantCulture) ?? "holdout"},{result.Currency},"
                     + $"{arm.EligibleOrders},{arm.Impressions},{arm.Accepts},{arm.Conversions},{arm.ConversionRate:F4},"
                     + $"{CurrencyFormat.Decimal(arm.Revenue)},{CurrencyFormat.Decimal(arm.RevenuePerEligibleOrder)},"
                     + $"{Amount(arm, d?.Difference)},{Amount(arm, d?.Low)},{Amount(arm, d?.High)},{(arm.IsHoldout ? "" : arm.Reading.ToString())}\n");
@@ -38,6 +38,4 @@ public static class ExperimentCsv
     }
 
     private static string Amount(ArmResult arm, double? minor) => minor is { } value ? CurrencyFormat.Decimal(arm.AsMoney(value)) : "";
-
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

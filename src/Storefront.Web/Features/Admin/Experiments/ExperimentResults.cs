@@ -32,6 +32,7 @@ public sealed class ExperimentResults(IDbContextFactory<StorefrontDbContext> dbF
         var userIds = eligible.Select(e => e.UserId).Distinct().ToList();
         var triggers = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var paid = await db.Orders.AsNoTracking().Where(o => userIds.Contains(o.UserId) && o.Status == OrderStatus.Paid).ToListAsync(cancellationToken);
+        var paidByCustomer = paid.ToLookup(o => o.UserId);
         var paymentIds = paid.Where(o => o.PaymentId != null).Select(o => o.PaymentId!).ToList();
         var refunded = await db.Refunds.AsNoTracking().Where(r => paymentIds.Contains(r.PaymentId))
             .GroupBy(r => r.PaymentId).Select(g => new { PaymentId = g.Key, Amount = g.Sum(r => r.AmountMinor) })
@@ -45,7 +46,7 @@ public sealed class ExperimentResults(IDbContextFactory<StorefrontDbContext> dbF
         {
             var trigger = triggers[e.OrderId];
             var start = trigger.PaidAt ?? trigger.CreatedAt;
-            var revenue = paid.Where(o => o.UserId == e.UserId && o.Id != trigger.Id && o.Currency == trigger.Currency
+            var revenue = paidByCustomer[e.UserId].Where(o => o.Id != trigger.Id && o.Currency == trigger.Currency
                     && o.PaidAt > start && o.PaidAt <= start + window)
                 .Sum(o => o.AmountMinor - (o.PaymentId is null ? 0 : refunded.GetValueOrDefault(o.PaymentId)));
             return (e.VariantId, trigger.Currency, Revenue: revenue, Attempt: attemptByOrder.GetValueOrDefault(e.OrderId));

@@ -57,13 +57,6 @@ public sealed class RetentionAdmin(IDbContextFactory<StorefrontDbContext> dbFact
         return null;
     }
 
-    /// <summary>The catalog's plans (what a retention offer can be).</summary>
-    public async Task<IReadOnlyList<string>> PlanIdsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Products.Where(p => p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription).Select(p => p.Id).ToListAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<ReasonResult>> ResultsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -91,7 +84,7 @@ public sealed class RetentionAdmin(IDbContextFactory<StorefrontDbContext> dbFact
             foreach (var (amount, currency) in amounts)
             {
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{r.Reason},\"{(r.OfferedPlan ?? "").Replace("\"", "\"\"", StringComparison.Ordinal)}\",{r.Started},{r.SavedByOffer},{r.KeptAfterAll},{r.Cancelled},{r.SaveRate:F4},{amount},{currency}\n");
+                    $"{r.Reason},{Csv.Quote(r.OfferedPlan ?? "")},{r.Started},{r.SavedByOffer},{r.KeptAfterAll},{r.Cancelled},{r.SaveRate:F4},{amount},{currency}\n");
             }
         }
 

@@ -9,7 +9,7 @@ namespace Storefront.Web.Features.Admin.Rules;
 
 public sealed record RuleRow(UpsellRule Rule, string TriggerName, string OfferName);
 
-public sealed record ProductChoice(string Id, string Label, string Currency, bool IsArchived);
+public sealed record ProductChoice(string Id, string Label, string Currency, bool IsArchived, bool IsPlan = false);
 
 /// <summary>
 /// The upsell map for admins: list, load, and save with every rule checked first (domain rules and field limits);
@@ -30,7 +30,8 @@ public sealed class UpsellRuleAdmin(IDbContextFactory<StorefrontDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var products = await db.Products.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        return products.Select(p => new ProductChoice(p.Id, $"{p.Name} ({Storefront.Domain.Catalog.PriceLabel.Describe(new Storefront.Domain.Money(p.PriceMinor, p.Currency), p.BillingInterval)}){(p.IsArchived ? " — archived" : "")}", p.Currency, p.IsArchived)).ToList();
+        return products.Select(p => new ProductChoice(p.Id, $"{p.Name} ({Storefront.Domain.Catalog.PriceLabel.Describe(new Storefront.Domain.Money(p.PriceMinor, p.Currency), p.BillingInterval)}){(p.IsArchived ? " — archived" : "")}", p.Currency, p.IsArchived,
+            p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription)).ToList();
     }
 
     public async Task<UpsellRule?> FindAsync(long id, CancellationToken cancellationToken)
