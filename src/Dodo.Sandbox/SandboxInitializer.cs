@@ -13,7 +13,7 @@ namespace Dodo.Sandbox;
 internal sealed class SandboxInitializer(
     IDbContextFactory<SandboxDbContext> dbFactory, SandboxClock clock, SandboxCatalog catalog) : IHostedService
 {
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +62,7 @@ internal sealed class SandboxInitializer(
                 TermInterval = product.TermInterval,
                 LicenseKeyEnabled = product.LicenseKeyActivationsLimit is not null,
                 LicenseKeyActivationsLimit = product.LicenseKeyActivationsLimit,
+                TrialPeriodDays = product.TrialPeriodDays,
                 CreatedAt = now,
                 UpdatedAt = now,
             });

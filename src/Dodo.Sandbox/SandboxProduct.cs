@@ -12,7 +12,8 @@ public sealed record SandboxProduct(
     string TaxCategory = "digital_products",
     int TermCount = 10,
     string TermInterval = "Year",
-    int? LicenseKeyActivationsLimit = null);
+    int? LicenseKeyActivationsLimit = null,
+    int TrialPeriodDays = 0);
 
 /// <summary>The products the sandbox seeds at start-up.</summary>
 public sealed record SandboxCatalog(IReadOnlyList<SandboxProduct> Products);

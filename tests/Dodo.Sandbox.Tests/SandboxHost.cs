@@ -28,6 +28,7 @@ public sealed class SandboxHost : IAsyncLifetime
     public const string TwoMonthTerm = "pdt_two_month_term";
     public const string LicensedApp = "pdt_licensed_app";
     public const string ProYearly = "pdt_pro_yearly";
+    public const string TrialPlan = "pdt_team_trial";
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "dodo-sandbox-tests", Guid.NewGuid().ToString("N"));
     private WebApplication? app;
@@ -70,6 +71,7 @@ public sealed class SandboxHost : IAsyncLifetime
             new(TwoMonthTerm, "Two-month pass", "Ends after two months", true, 1500, "USD", "Month", "saas", TermCount: 2, TermInterval: "Month"),
             new(ProYearly, "Pro Yearly", "Pro, billed yearly", true, 80000, "USD", "Year", "saas"),
             new(LicensedApp, "Desktop app licence", "Two activations", false, 4900, "USD", null, "digital_products", LicenseKeyActivationsLimit: 2),
+            new(TrialPlan, "Team Monthly", "Team tier, 14 days free", true, 5000, "USD", "Month", "saas", TrialPeriodDays: 14),
         ]));
 
         app = builder.Build();

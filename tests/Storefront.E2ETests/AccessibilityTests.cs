@@ -111,7 +111,7 @@ public sealed class AccessibilityTests(BrowserSession session) : IAsyncDisposabl
         var page = await session.NewPageAsync();
         await new SignInPage(page).SignInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
         await Expect(page).ToHaveURLAsync(session.BaseUrl.ToString());
-        foreach (var path in new[] { "admin", "admin/upsell-rules", "admin/plan-policy", "admin/analytics", "admin/experiments", "admin/retention", "admin/usage", "admin/webhooks", "admin/dry-run" })
+        foreach (var path in new[] { "admin", "admin/upsell-rules", "admin/plan-policy", "admin/analytics", "admin/experiments", "admin/retention", "admin/trials", "admin/usage", "admin/webhooks", "admin/dry-run" })
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

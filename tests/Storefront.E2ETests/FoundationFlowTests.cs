@@ -17,7 +17,7 @@ public sealed class FoundationFlowTests(BrowserSession session) : IAsyncDisposab
         await new SignInPage(page).SignInAsync(DemoAccounts.CustomerEmail, DemoAccounts.CustomerPassword);
 
         var catalog = new CatalogPage(page);
-        await Expect(catalog.Products).ToHaveCountAsync(9);
+        await Expect(catalog.Products).ToHaveCountAsync(10);
         await Expect(catalog.Products.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"Pro plan(?! \(yearly\))") })).ToContainTextAsync("$80.00 / month");
         await Expect(catalog.Products.Filter(new() { HasText = "Pro plan (yearly)" })).ToContainTextAsync("$800.00 / year");
         await Expect(catalog.AccountMenu.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
@@ -80,11 +80,11 @@ public sealed class FoundationFlowTests(BrowserSession session) : IAsyncDisposab
 
         await catalog.ShowAsync("Plans");
 
-        await Expect(catalog.Products).ToHaveCountAsync(3);
-        await Expect(page.GetByText("Showing 3 of 9 products")).ToBeVisibleAsync();
+        await Expect(catalog.Products).ToHaveCountAsync(4);
+        await Expect(page.GetByText("Showing 4 of 10 products")).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?]show=plans$"));
         await catalog.ShowAsync("All");
-        await Expect(catalog.Products).ToHaveCountAsync(9);
+        await Expect(catalog.Products).ToHaveCountAsync(10);
     }
 
     [Fact]

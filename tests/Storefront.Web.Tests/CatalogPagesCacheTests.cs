@@ -36,8 +36,8 @@ public sealed class CatalogPagesCacheTests(CatalogPagesCacheTests.App app) : ICl
         var plans = await client.GetStringAsync(new Uri("/?show=plans", UriKind.Relative), Ct);
         var all = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
 
-        Assert.Contains("Showing 3 of", plans, StringComparison.Ordinal); // Basic, Pro and Pro yearly
-        Assert.DoesNotContain("Showing 3 of", all, StringComparison.Ordinal);
+        Assert.Contains("Showing 4 of", plans, StringComparison.Ordinal); // Basic, Studio, Pro and Pro yearly
+        Assert.DoesNotContain("Showing 4 of", all, StringComparison.Ordinal);
     }
 
     [Fact]

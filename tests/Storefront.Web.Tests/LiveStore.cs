@@ -120,6 +120,13 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
     /// <param name="authentication">The answer to the bank's 3-D Secure step, for a card that asks for one.</param>
     public async Task<Order> BuyAsync(string productId, string card = "4242424242424242", string? authentication = null)
     {
+        var orderId = await CheckOutAsync(productId, card, authentication);
+        return await store.WaitForAsync(db => db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId), o => o.Status == OrderStatus.Paid, "the order to be paid");
+    }
+
+    /// <summary>Pays on Dodo's page and comes back; the order's id, whatever Dodo has told the store so far.</summary>
+    public async Task<Guid> CheckOutAsync(string productId, string card = "4242424242424242", string? authentication = null)
+    {
         await using var scope = store.Services.CreateAsyncScope();
         var checkout = scope.ServiceProvider.GetRequiredService<CheckoutService>();
         var url = await checkout.StartAsync(UserId, productId, store.BaseUrl, OrderKind.Purchase, null, CancellationToken.None);
@@ -130,8 +137,7 @@ public sealed class Shopper(LiveStore store, string userId, string email, HttpCl
             ["authentication"] = authentication ?? "",
         }));
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        var orderId = Guid.Parse(page.Headers.Location!.AbsolutePath.Split('/')[^1]);
-        return await store.WaitForAsync(db => db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orderId), o => o.Status == OrderStatus.Paid, "the order to be paid");
+        return Guid.Parse(page.Headers.Location!.AbsolutePath.Split('/')[^1]);
     }
 
     /// <summary>Saves a new card for the subscription the way a customer does: "Use another card", then Dodo's page.</summary>

@@ -32,6 +32,14 @@ public sealed record CheckoutSessionRequest
 
     /// <summary>Codes to redeem on this cart (at most 20); an unusable one refuses the request with INVALID_DISCOUNT_CODE.</summary>
     public IReadOnlyList<string>? DiscountCodes { get; init; }
+
+    /// <summary>For a subscription in the cart: overrides the product's trial (0 to 10000 days; 0: no trial).</summary>
+    public CheckoutSubscriptionData? SubscriptionData { get; init; }
+}
+
+public sealed record CheckoutSubscriptionData
+{
+    public int? TrialPeriodDays { get; init; }
 }
 
 public sealed record CheckoutFeatureFlags

@@ -100,6 +100,8 @@ public sealed record SubscriptionListItem
 
     public DateTimeOffset NextBillingDate { get; init; }
 
+    public DateTimeOffset CreatedAt { get; init; }
+
     public required CustomerSummary Customer { get; init; }
 }
 

@@ -15,7 +15,8 @@ internal static class Proration
         DateTime PreviousBillingDate,
         DateTime NextBillingDate,
         DateTime Now,
-        bool RestartsPeriod = false);
+        bool RestartsPeriod = false,
+        bool InTrial = false);
 
     internal sealed record Result(
         double ProrationFactor,
@@ -39,7 +40,9 @@ internal static class Proration
         // [INF] A plan billed at another interval (monthly → yearly) cannot share the current period: the new plan's
         // period starts today, so its price is charged in full, less what is left of the old period (prorated).
         var newFactor = input.RestartsPeriod ? 1.0 : r;
-        var (factor, offset, hasLine) = input.Mode switch
+        // [DOCnew] A trial ends at any immediate change and the new plan is charged now: nothing was paid for the old one.
+        var mode = input.InTrial && input.Mode != "do_not_bill" ? "full_immediately" : input.Mode;
+        var (factor, offset, hasLine) = mode switch
         {
             "prorated_immediately" => (newFactor, RoundHalfUp(input.OldRecurring * (decimal)remainingDays / periodDays), true),
             "difference_immediately" => (1.0, input.OldRecurring, true),
@@ -54,7 +57,7 @@ internal static class Proration
             return new Result(0, 0, 0, 0, input.ExistingCredit, false);
         }
 
-        var gross = input.Mode == "prorated_immediately" && !input.RestartsPeriod
+        var gross = mode == "prorated_immediately" && !input.RestartsPeriod
             ? RoundHalfUp(input.NewUnitPrice * input.NewQuantity * (decimal)remainingDays / periodDays)
             : input.NewUnitPrice * input.NewQuantity;
         var pool = offset + input.ExistingCredit;

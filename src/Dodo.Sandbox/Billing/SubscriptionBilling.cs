@@ -15,9 +15,11 @@ internal sealed record PlanChange(
 /// <summary>Subscriptions: creation at checkout, plan changes and their previews, renewals, recovery from on_hold.</summary>
 internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, WebhookOutbox outbox)
 {
-    public SbSubscription Create(SandboxDbContext db, SbCustomer customer, SbProduct product, int quantity, SbPaymentMethod method, string billingJson, string metadataJson)
+    /// <summary>A new subscription; with a trial its first charge is due when the trial ends, not one period from now.</summary>
+    public SbSubscription Create(SandboxDbContext db, SbCustomer customer, SbProduct product, int quantity, SbPaymentMethod method, string billingJson, string metadataJson, int trialDays = 0)
     {
         var now = clock.UtcNow;
+        DateTime? trialEndsAt = trialDays > 0 ? now.AddDays(trialDays) : null;
         var subscription = new SbSubscription
         {
             Id = SandboxIds.Subscription(),
@@ -30,7 +32,9 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             Interval = product.Interval ?? "Month",
             IntervalCount = product.IntervalCount,
             PreviousBillingDate = now,
-            NextBillingDate = BillingPeriods.Next(now, product.Interval ?? "Month", product.IntervalCount),
+            NextBillingDate = trialEndsAt ?? BillingPeriods.Next(now, product.Interval ?? "Month", product.IntervalCount),
+            TrialPeriodDays = trialDays,
+            TrialEndsAt = trialEndsAt,
             ExpiresAt = BillingPeriods.Next(now, product.TermInterval, product.TermCount),
             TermCount = product.TermCount,
             TermInterval = product.TermInterval,
@@ -158,6 +162,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
 
     private async Task RenewOnceAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer)
     {
+        subscription.TrialEndsAt = null; // the first billing date is the trial's end: from here on it is billed
         if (subscription.CancelAtNextBillingDate)
         {
             subscription.Status = "cancelled";
@@ -224,7 +229,8 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         var result = scheduled
             ? new Proration.Result(0, 0, 0, 0, subscription.Credit, false)
             : Proration.Calculate(new Proration.Input(change.Mode, subscription.RecurringAmount, product.Price, change.Quantity,
-                subscription.Credit, subscription.PreviousBillingDate, subscription.NextBillingDate, now, ChangesInterval(subscription, product)));
+                subscription.Credit, subscription.PreviousBillingDate, subscription.NextBillingDate, now, ChangesInterval(subscription, product),
+                InTrial(subscription, change)));
 
         var after = Clone(subscription);
         if (!scheduled)
@@ -274,12 +280,21 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         return (result, json);
     }
 
+    /// <summary>[DOCnew] Any immediate mode ends a trial and charges now; do_not_bill switches the plan and the trial runs on [INF].</summary>
+    private static bool InTrial(SbSubscription subscription, PlanChange change) =>
+        subscription.TrialEndsAt is not null && change.Mode != "do_not_bill";
+
     private static bool ChangesInterval(SbSubscription subscription, SbProduct product) =>
         (product.Interval ?? "Month") != subscription.Interval || product.IntervalCount != subscription.IntervalCount;
 
     private static void Apply(SbSubscription subscription, SbProduct product, PlanChange change, Proration.Result result, DateTime now)
     {
-        var restarts = ChangesInterval(subscription, product) && change.Mode != "do_not_bill";
+        var restarts = (ChangesInterval(subscription, product) || InTrial(subscription, change)) && change.Mode != "do_not_bill";
+        if (change.Mode != "do_not_bill")
+        {
+            subscription.TrialEndsAt = null;
+        }
+
         subscription.Interval = product.Interval ?? "Month";
         subscription.IntervalCount = product.IntervalCount;
         subscription.ProductId = product.Id;
@@ -289,7 +304,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         subscription.ScheduledChangeJson = null;
         if (change.Mode == "full_immediately" || restarts)
         {
-            // A full charge starts a new period today ([DOCnew] table: billing date resets); so does a plan billed at another interval [INF].
+            // A full charge starts a new period today ([DOCnew] table: billing date resets); so do a plan billed at another interval and a paid end to a trial [INF].
             subscription.PreviousBillingDate = now;
             subscription.NextBillingDate = BillingPeriods.Next(now, subscription.Interval, subscription.IntervalCount);
         }
@@ -336,5 +351,6 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         PreviousBillingDate = s.PreviousBillingDate, NextBillingDate = s.NextBillingDate, CreatedAt = s.CreatedAt,
         PaymentMethodId = s.PaymentMethodId, Credit = s.Credit, CancelAtNextBillingDate = s.CancelAtNextBillingDate,
         CancelledAt = s.CancelledAt, ExpiresAt = s.ExpiresAt, TermCount = s.TermCount, TermInterval = s.TermInterval, MetadataJson = s.MetadataJson, BillingJson = s.BillingJson, ScheduledChangeJson = s.ScheduledChangeJson,
+        TrialPeriodDays = s.TrialPeriodDays, TrialEndsAt = s.TrialEndsAt,
     };
 }

@@ -17,7 +17,14 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         /// <summary>The discount codes redeemed on this cart (checked by <see cref="WithDiscountsAsync"/>).</summary>
         public IReadOnlyList<SbDiscount> Discounts { get; init; } = [];
 
-        public long Total => Lines.Sum(LineTotal);
+        /// <summary>The trial the cart's subscription starts with (the request's subscription_data, else the product's); 0: none.</summary>
+        public int TrialDays { get; init; }
+
+        /// <summary>What is charged today: a subscription in its trial costs nothing until the trial ends.</summary>
+        public long Total => Lines.Sum(l => l.Product.IsRecurring && TrialDays > 0 ? 0 : LineTotal(l));
+
+        /// <summary>Only a subscription starting its trial: nothing to charge, the card is kept for the first bill.</summary>
+        public bool IsTrialOnly => TrialDays > 0 && Total == 0;
 
         /// <summary>
         /// A line's price × quantity less each discount that applies to its product, in turn. [INF] Dodo does not
@@ -140,6 +147,13 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
             throw SandboxRequestException.Invalid($"Payment method {paymentMethodId} cannot pay in {cart.Currency}.");
         }
 
+        if (cart.IsTrialOnly)
+        {
+            var declined = StartTrial(db, session, customer, method, cart, Charges.BillingFrom(billing), metadataJson);
+            return declined is null ? SessionResponse(session, null, null)
+                : throw new SandboxRequestException(422, declined, $"The card was declined ({declined}); no subscription was started.");
+        }
+
         var payment = Pay(db, session, customer, method, cart, Charges.BillingFrom(billing), metadataJson, offSession: true);
         // [INF] Dodo does not document how one-click surfaces 3-D Secure (README §12): the sandbox hands back the
         // bank's page as checkout_url, the one place the answer has for "send the customer here".
@@ -153,7 +167,7 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         SbSubscription? subscription = null;
         if (cart.Recurring is { } recurring)
         {
-            subscription = subscriptions.Create(db, customer, recurring.Product, recurring.Quantity, method, billingJson, metadataJson);
+            subscription = subscriptions.Create(db, customer, recurring.Product, recurring.Quantity, method, billingJson, metadataJson, cart.TrialDays);
         }
 
         var payment = charges.Charge(db, new ChargeRequest(customer, method, cart.Total, cart.Currency, offSession, metadataJson, billingJson,
@@ -170,10 +184,53 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         return payment;
     }
 
+    /// <summary>
+    /// A cart that is only a subscription in its trial [INF: Dodo documents no payment for it]: the card is checked
+    /// (a card its bank declines is refused, and nothing is created), saved as the subscription's mandate, and the
+    /// subscription starts active with no payment. Returns the decline code, or null when the trial started.
+    /// </summary>
+    public string? StartTrial(SandboxDbContext db, SbCheckoutSession session, SbCustomer customer, SbPaymentMethod method, Cart cart, string billingJson, string metadataJson, bool authenticationFailed = false)
+    {
+        var declined = authenticationFailed ? "AUTHENTICATION_FAILED" : method.Behaviour switch
+        {
+            CardBehaviour.GenericDecline => "GENERIC_DECLINE",
+            CardBehaviour.InsufficientFunds => "INSUFFICIENT_FUNDS",
+            CardBehaviour.Succeeds or CardBehaviour.FailsOffSession or CardBehaviour.RequiresAuthentication => null,
+        };
+        if (declined is not null)
+        {
+            return declined;
+        }
+
+        var (product, quantity) = cart.Recurring!.Value;
+        var subscription = subscriptions.Create(db, customer, product, quantity, method, billingJson, metadataJson, cart.TrialDays);
+        subscriptions.Activate(db, subscription, customer, paid: true);
+        method.LastUsedAt = clock.UtcNow;
+        session.CustomerId = customer.Id;
+        session.SubscriptionId = subscription.Id;
+        return null;
+    }
+
     /// <summary>The request's product_cart with its discount_codes applied (checkout sessions and POST /payments).</summary>
-    public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonObject request, DateTime now) =>
-        await WithDiscountsAsync(db, await ReadCartAsync(db, (JsonArray)(request["product_cart"] ?? throw SandboxRequestException.Body("product_cart is required."))),
+    public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonObject request, DateTime now)
+    {
+        var cart = await WithDiscountsAsync(db, await ReadCartAsync(db, (JsonArray)(request["product_cart"] ?? throw SandboxRequestException.Body("product_cart is required."))),
             request["discount_codes"] as JsonArray, now);
+        return cart.Recurring is { } recurring ? cart with { TrialDays = TrialDays(request, recurring.Product) } : cart;
+    }
+
+    /// <summary>subscription_data.trial_period_days overrides the product's trial (0 to 10000 days; 0: no trial).</summary>
+    private static int TrialDays(JsonObject request, SbProduct product)
+    {
+        if (request["subscription_data"] is not JsonObject data || data["trial_period_days"] is null)
+        {
+            return product.TrialPeriodDays;
+        }
+
+        return data["trial_period_days"] is JsonValue value && value.TryGetValue<int>(out var days) && days is >= 0 and <= 10_000
+            ? days
+            : throw SandboxRequestException.Body("subscription_data.trial_period_days must be an integer from 0 to 10000.");
+    }
 
     /// <summary>
     /// Redeems the codes: each must exist, not be deleted or expired, have uses left and apply to a product in the

@@ -84,6 +84,20 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
             }
 
             var cart = await CheckoutSessions.ReadCartAsync(db, request, clock.UtcNow);
+            if (cart.IsTrialOnly)
+            {
+                var declined = sessions.StartTrial(db, session, customer, method, cart, card.Billing.ToJsonString(),
+                    request["metadata"]?.ToJsonString() ?? "{}", authenticationFailed);
+                if (declined is not null)
+                {
+                    method.Deleted = true;
+                    return SandboxHtml.Page(await RenderAsync(db, session, $"Your card was declined ({declined}). Try another card.", values), 402);
+                }
+
+                session.Completed = true;
+                return Finish(request, session, "subscription_id", session.SubscriptionId!, "active");
+            }
+
             var payment = sessions.Pay(db, session, customer, method, cart, card.Billing.ToJsonString(),
                 request["metadata"]?.ToJsonString() ?? "{}", offSession: false, authenticationFailed);
             if (payment.Status != "succeeded")
@@ -181,11 +195,20 @@ internal sealed class HostedCheckout(SandboxTransaction transaction, CheckoutSes
         }
 
         var cart = await CheckoutSessions.ReadCartAsync(db, request, clock.UtcNow);
-        // A discounted line says so, and shows what it costs after the discount.
-        var lines = cart.Lines.Select(l => new CheckoutPageHtml.Line(
-            l.Product.Name + (cart.LineTotal(l) < l.Product.Price * l.Quantity ? $" (discount {string.Join(", ", cart.Discounts.Select(d => d.Code))})" : ""),
-            l.Quantity, cart.LineTotal(l))).ToList();
-        return CheckoutPageHtml.Form(new("Checkout", action, lines, cart.Total, cart.Currency,
-            "Pay " + CheckoutPageHtml.Money(cart.Total, cart.Currency), email, name, error, values));
+        var lines = cart.Lines.Select(l => new CheckoutPageHtml.Line(LineName(cart, l), l.Quantity,
+            l.Product.IsRecurring && cart.TrialDays > 0 ? 0 : cart.LineTotal(l))).ToList();
+        var button = cart.IsTrialOnly ? "Start free trial" : "Pay " + CheckoutPageHtml.Money(cart.Total, cart.Currency);
+        return CheckoutPageHtml.Form(new("Checkout", action, lines, cart.Total, cart.Currency, button, email, name, error, values));
+    }
+
+    /// <summary>A discounted line says so; a subscription in its trial says when its first charge is and how much.</summary>
+    private static string LineName(CheckoutSessions.Cart cart, (SbProduct Product, int Quantity) line)
+    {
+        if (line.Product.IsRecurring && cart.TrialDays > 0)
+        {
+            return $"{line.Product.Name} ({cart.TrialDays}-day free trial, then {CheckoutPageHtml.Money(cart.LineTotal(line), cart.Currency)})";
+        }
+
+        return line.Product.Name + (cart.LineTotal(line) < line.Product.Price * line.Quantity ? $" (discount {string.Join(", ", cart.Discounts.Select(d => d.Code))})" : "");
     }
 }

@@ -51,6 +51,8 @@ internal sealed class SbProduct
     public bool LicenseKeyEnabled { get; set; }
     /// <summary>How many instances one key can activate (null: unlimited).</summary>
     public int? LicenseKeyActivationsLimit { get; set; }
+    /// <summary>Days a new subscription runs free before its first charge (the price's trial_period_days; 0: none).</summary>
+    public int TrialPeriodDays { get; set; }
     public string MetadataJson { get; set; } = "{}";
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
@@ -63,6 +65,8 @@ internal sealed class SbCheckoutSession
     public required string RequestJson { get; init; }
     public string? CustomerId { get; set; }
     public string? PaymentId { get; set; }
+    /// <summary>The subscription a trial-only checkout started (no payment was made).</summary>
+    public string? SubscriptionId { get; set; }
     /// <summary>Set for update-payment-method sessions: the page saves a card for this subscription instead of selling.</summary>
     public string? UpdatesSubscriptionId { get; init; }
     public bool Completed { get; set; }
@@ -155,6 +159,10 @@ internal sealed class SbSubscription
     public string BillingJson { get; set; } = "{\"country\":\"US\"}";
     /// <summary>A change stored with effective_at=next_billing_date: {id, product_id, quantity, created_at}.</summary>
     public string? ScheduledChangeJson { get; set; }
+    /// <summary>The trial the subscription started with (Dodo's trial_period_days; it stays after the trial ends).</summary>
+    public int TrialPeriodDays { get; init; }
+    /// <summary>While the trial runs: when it ends (the first charge is due). Null once it ended, by renewal or a paid change.</summary>
+    public DateTime? TrialEndsAt { get; set; }
 }
 
 internal sealed class SbWebhookDelivery

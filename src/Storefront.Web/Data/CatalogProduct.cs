@@ -23,6 +23,9 @@ public sealed class CatalogProduct
     /// <summary>How often a subscription bills; null for one-time products.</summary>
     public BillingInterval? BillingInterval { get; set; }
 
+    /// <summary>Days a new subscriber uses the plan free before Dodo's first charge (Dodo's price trial_period_days; 0: none).</summary>
+    public int TrialPeriodDays { get; set; }
+
     /// <summary>What the buyer gets, one feature a line; the upsell offer compares these.</summary>
     public string Features { get; set; } = "";
 

@@ -6,7 +6,7 @@ internal sealed class ProductPage(IPage page)
 {
     public Task OpenAsync(string productId) => page.GotoAsync("products/" + productId);
 
-    public Task BuyAsync() => page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Buy now|Subscribe)$") }).ClickAsync();
+    public Task BuyAsync() => page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Buy now|Subscribe|Start free trial)$") }).ClickAsync();
 
     public ILocator CrossSells => page.GetByRole(AriaRole.Region, new() { NameRegex = new("^Goes well with") });
 
@@ -30,7 +30,7 @@ internal sealed class DodoCheckoutPage(IPage page)
             await page.GetByLabel("City").FillAsync("Springfield");
             await page.GetByLabel("Postal code").FillAsync("97477");
         }
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Pay|Save card)") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Pay|Save card|Start free trial)") }).ClickAsync();
     }
 
     /// <summary>The bank's 3-D Secure page (test card 4000 0025 0000 3155), at checkout or after a one-click accept.</summary>

@@ -21,6 +21,7 @@ internal sealed class CatalogProductConfiguration : IEntityTypeConfiguration<Cat
         product.Property(p => p.BillingInterval).HasConversion<string>().HasMaxLength(10);
         product.HasIndex(p => p.DodoProductId).IsUnique();
         product.Ignore(p => p.FeatureList);
+        product.Property(p => p.TrialPeriodDays).HasDefaultValue(0); // products from before trials have none
         product.Property(p => p.UpgradeFromProductId).HasMaxLength(64);
         product.Property(p => p.UpgradeToProductId).HasMaxLength(64);
     }

@@ -69,6 +69,7 @@ internal sealed class CustomerSubscriptionConfiguration : IEntityTypeConfigurati
         subscription.Property(s => s.Currency).HasMaxLength(3);
         subscription.Property(s => s.PaymentMethodId).HasMaxLength(64);
         subscription.Property(s => s.ScheduledDodoProductId).HasMaxLength(64);
+        subscription.Property(s => s.TrialPlanDodoProductId).HasMaxLength(64);
         subscription.HasIndex(s => s.UserId);
     }
 }

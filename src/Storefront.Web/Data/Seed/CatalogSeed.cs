@@ -51,6 +51,15 @@ public static class CatalogSeed
         },
         new()
         {
+            Id = "studio-plan", Name = "Studio plan", DodoProductId = "pdt_4St6Dv1Qx8Lm3Kr9Wz2Ty",
+            Summary = "For teams of makers: shared storefronts and a 14-day free trial.",
+            Description = "Everything in Basic for a team of five, with shared storefronts. Try it free for 14 days; cancel before the trial ends and you pay nothing.",
+            Kind = ProductKind.Subscription, PriceMinor = 5000, Currency = "USD", BillingInterval = BillingInterval.Month, TrialPeriodDays = 14,
+            Features = "3 storefronts\nHosted checkout\nEmail receipts\n5 team members\nShared storefront settings",
+            ImageFile = "plan-basic.svg", SortOrder = 15,
+        },
+        new()
+        {
             Id = "starter-course", Name = "Starter course", DodoProductId = "pdt_5Sc1Vx8Qm3Lr7Kp2Wd9Ht",
             Summary = "Six video lessons on launching your first digital product.",
             Description = "Six lessons, worksheets and a launch checklist. Yours to keep.",

@@ -13,6 +13,7 @@ public static class AdminRegistration
         builder.Services.AddScoped<Experiments.ExperimentAdmin>();
         builder.Services.AddScoped<Experiments.ExperimentResults>();
         builder.Services.AddScoped<Retention.RetentionAdmin>();
+        builder.Services.AddScoped<Trials.TrialReport>();
         builder.Services.AddScoped<Usage.UsageRuleAdmin>();
         builder.Services.AddScoped<WebhookLog.WebhookLogQuery>();
         builder.Services.AddScoped<DryRun.DryRunService>();
@@ -26,6 +27,9 @@ public static class AdminRegistration
         app.MapExperimentCsv();
         app.MapGet("/admin/retention.csv", async (Retention.RetentionAdmin retention, CancellationToken cancellationToken) =>
             Results.File(System.Text.Encoding.UTF8.GetBytes(Retention.RetentionAdmin.ToCsv(await retention.ResultsAsync(cancellationToken))), "text/csv", "retention.csv"))
+            .RequireAuthorization(Storefront.Web.Identity.Policies.Admin);
+        app.MapGet("/admin/trials.csv", async (Trials.TrialReport trials, CancellationToken cancellationToken) =>
+            Results.File(System.Text.Encoding.UTF8.GetBytes(Trials.TrialReport.ToCsv(await trials.ResultsAsync(cancellationToken))), "text/csv", "trials.csv"))
             .RequireAuthorization(Storefront.Web.Identity.Policies.Admin);
         return app;
     }

@@ -14,9 +14,13 @@ public sealed record CatalogItem(
     Money Price,
     BillingInterval? BillingInterval,
     IReadOnlyList<string> Features,
-    string? ImageFile)
+    string? ImageFile,
+    int TrialPeriodDays = 0)
 {
     public string PriceLabel => Storefront.Domain.Catalog.PriceLabel.Describe(Price, BillingInterval);
+
+    /// <summary>"14-day free trial" for a plan with one; null otherwise.</summary>
+    public string? TrialLabel => TrialPeriodDays > 0 ? $"{TrialPeriodDays}-day free trial" : null;
 
     public string KindLabel => Kind switch
     {
@@ -33,5 +37,6 @@ public sealed record CatalogItem(
         new Money(product.PriceMinor, product.Currency),
         product.BillingInterval,
         product.FeatureList,
-        product.ImageFile);
+        product.ImageFile,
+        product.TrialPeriodDays);
 }

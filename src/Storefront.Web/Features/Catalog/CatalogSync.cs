@@ -29,10 +29,13 @@ public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> d
             var price = item.PriceDetail?.Price ?? item.Price ?? 0;
             var currency = item.PriceDetail?.Currency ?? item.Currency ?? "USD";
             var interval = item.IsRecurring ? Interval(item.PriceDetail?.PaymentFrequencyInterval) : (BillingInterval?)null;
+            var trialDays = item.IsRecurring ? item.PriceDetail?.TrialPeriodDays ?? 0 : 0;
             if (products.TryGetValue(item.ProductId, out var product))
             {
-                if (product.PriceMinor != price || product.Currency != currency || product.IsArchived != isArchived || product.Name != (item.Name ?? product.Name))
+                if (product.PriceMinor != price || product.Currency != currency || product.IsArchived != isArchived || product.Name != (item.Name ?? product.Name)
+                    || product.TrialPeriodDays != trialDays)
                 {
+                    product.TrialPeriodDays = trialDays;
                     product.PriceMinor = price;
                     product.Currency = currency;
                     product.IsArchived = isArchived;
@@ -49,7 +52,7 @@ public sealed partial class CatalogSync(IDbContextFactory<StorefrontDbContext> d
             {
                 Id = id, Name = item.Name ?? item.ProductId, Summary = Truncate(item.Description ?? "", 500), Description = item.Description ?? "",
                 Kind = item.IsRecurring ? ProductKind.Subscription : ProductKind.OneTime, PriceMinor = price, Currency = currency,
-                BillingInterval = interval, DodoProductId = item.ProductId, IsArchived = isArchived, SortOrder = 1000,
+                BillingInterval = interval, TrialPeriodDays = trialDays, DodoProductId = item.ProductId, IsArchived = isArchived, SortOrder = 1000,
             });
             added++;
         }

@@ -13,4 +13,7 @@ public interface ICustomerPlans
 {
     /// <summary>The customer's plan if they have one that is active or on hold (waiting for payment), else null.</summary>
     Task<CustomerPlan?> CurrentAsync(StorefrontDbContext db, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the customer has had a free trial already (one per customer, whichever plan it was on).</summary>
+    Task<bool> HadTrialAsync(StorefrontDbContext db, string userId, CancellationToken cancellationToken);
 }

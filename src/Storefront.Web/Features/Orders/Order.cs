@@ -67,6 +67,9 @@ public sealed class Order
 
     public DateTime? PaidAt { get; set; }
 
+    /// <summary>A plan started with a free trial: nothing was charged, and Dodo's first charge is due at this time.</summary>
+    public DateTime? TrialEndsAt { get; set; }
+
     /// <summary>The billing address Dodo recorded on the payment (JSON), reused for the customer's one-click charges.</summary>
     public string? BillingAddress { get; set; }
 }

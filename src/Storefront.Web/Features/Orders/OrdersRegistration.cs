@@ -12,6 +12,7 @@ public static class OrdersRegistration
         services.AddScoped<CheckoutService>();
         services.AddScoped<OrderQueries>();
         services.AddScoped<PaymentOutcomes>();
+        services.AddScoped<TrialOrders>();
         services.AddScoped<IMoneySettlement, PendingOrderSettlement>();
         services.AddScoped<IWebhookHandler, PaymentWebhookHandler>();
         services.AddScoped<IWebhookHandler, RefundWebhookHandler>();

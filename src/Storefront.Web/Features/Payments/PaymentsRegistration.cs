@@ -30,7 +30,8 @@ public static class PaymentsRegistration
         builder.Services.AddDodoSandbox(new SandboxCatalog(CatalogSeed.Products().Select(p => new SandboxProduct(
             p.DodoProductId, p.Name, p.Description, p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, p.PriceMinor, p.Currency,
             p.BillingInterval?.ToString(), p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription ? "saas" : "digital_products",
-            LicenseKeyActivationsLimit: CatalogSeed.LicenseActivations.TryGetValue(p.Id, out var activations) ? activations : null)).ToList()));
+            LicenseKeyActivationsLimit: CatalogSeed.LicenseActivations.TryGetValue(p.Id, out var activations) ? activations : null,
+            TrialPeriodDays: p.TrialPeriodDays)).ToList()));
         builder.Services.AddSingleton<IDodoEndpoint, SandboxDodoEndpoint>();
         // The sandbox stamps webhook-timestamp with its own clock, which the console can move forward; the store then
         // checks signatures against that same clock, as it would against a real Dodo whose clock agrees with its own.

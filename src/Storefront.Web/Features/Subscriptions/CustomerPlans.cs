@@ -17,4 +17,7 @@ public sealed class CustomerPlans : ICustomerPlans
                           select new { p.Id, s.Status, s.PaymentMethodId }).FirstOrDefaultAsync(cancellationToken);
         return plan is null ? null : new CustomerPlan(plan.Id, plan.Status == SubscriptionStatus.Active, plan.PaymentMethodId);
     }
+
+    public Task<bool> HadTrialAsync(StorefrontDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.Subscriptions.AnyAsync(s => s.UserId == userId && s.TrialEndsAt != null, cancellationToken);
 }

@@ -40,5 +40,20 @@ public sealed class CustomerSubscription
 
     public DateTime LastEventAt { get; set; }
 
+    /// <summary>For a subscription that started with a free trial: when the trial ends (created + Dodo's trial_period_days).</summary>
+    public DateTime? TrialEndsAt { get; set; }
+
+    /// <summary>The plan the trial started on (the trial report counts it there, whatever the plan later becomes).</summary>
+    public string? TrialPlanDodoProductId { get; set; }
+
+    /// <summary>When the trial became a paid plan (the first charge: at the trial's end, or "start paying now").</summary>
+    public DateTime? TrialConvertedAt { get; set; }
+
+    /// <summary>When the trial ended without a payment (cancelled, or its first charge was declined).</summary>
+    public DateTime? TrialLapsedAt { get; set; }
+
+    /// <summary>Still in the free trial: active, and nothing has been charged for the plan yet.</summary>
+    public bool InTrial => TrialEndsAt is not null && TrialConvertedAt is null && TrialLapsedAt is null && Status == SubscriptionStatus.Active;
+
     public DateTime CreatedAt { get; init; }
 }

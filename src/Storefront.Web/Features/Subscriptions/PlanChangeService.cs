@@ -58,7 +58,11 @@ public sealed partial class PlanChangeService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (subscription, from, to) = await LoadAsync(db, userId, subscriptionId, targetProductId, cancellationToken);
         var direction = PlanChangePolicy.DirectionOf(subscription.RecurringAmountMinor, to.PriceMinor);
-        var (mode, timing, onFailure) = (await policies.GetAsync(cancellationToken)).For(direction);
+        // Ending a free trial early ("start paying now") is a change to the same plan, charged in full today: Dodo
+        // ends a trial at any immediate change [DOCnew]; a declined card leaves the trial as it was.
+        var (mode, timing, onFailure) = from.Id == to.Id
+            ? (ProrationMode.FullImmediately, ChangeTiming.Immediately, PaymentFailureBehaviour.PreventChange)
+            : (await policies.GetAsync(cancellationToken)).For(direction);
         var preview = await dodo.PreviewChangePlanAsync(subscriptionId, Request(to.DodoProductId, mode, timing, onFailure, null, null), cancellationToken);
 
         var quote = new PlanChangeQuote
@@ -138,7 +142,7 @@ public sealed partial class PlanChangeService(
             await notifier.NotifyAsync(userId);
             return new ConfirmResult(ConfirmOutcome.Submitted, quote.Timing == ChangeTiming.NextBillingDate
                 ? $"Your plan will change to {to.Name} on {quote.EffectiveAt:d MMM yyyy}."
-                : $"Changing your plan to {to.Name}…");
+                : from.Id == to.Id ? $"Starting your paid {to.Name}…" : $"Changing your plan to {to.Name}…");
         }
         catch (DodoApiException refused)
         {
@@ -179,7 +183,7 @@ public sealed partial class PlanChangeService(
         }
 
         var from = await db.Products.AsNoTracking().SingleAsync(p => p.DodoProductId == subscription.DodoProductId, cancellationToken);
-        if (from.Id == to.Id)
+        if (from.Id == to.Id && !subscription.InTrial)
         {
             throw new StoreRuleException("You are already on that plan.");
         }

@@ -14,7 +14,7 @@ namespace Storefront.Web.Features.Subscriptions;
 /// is ignored, so duplicates and out-of-order deliveries never move a plan or status backwards.
 /// </summary>
 public sealed class SubscriptionOutcomes(
-    IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, CustomerChanges notifier, StoreAddress address, TimeProvider clock)
+    IDbContextFactory<StorefrontDbContext> dbFactory, CustomerMessages messages, CustomerChanges notifier, StoreAddress address, TrialOrders trialOrders, TimeProvider clock)
 {
     public async Task<WebhookOutcome> ApplyAsync(string eventType, Subscription data, DateTime occurredAt, CancellationToken cancellationToken)
     {
@@ -27,6 +27,7 @@ public sealed class SubscriptionOutcomes(
         }
 
         var row = await db.Subscriptions.FirstOrDefaultAsync(s => s.DodoSubscriptionId == data.SubscriptionId, cancellationToken);
+        var previousProductId = row?.DodoProductId;
         if (row is null)
         {
             row = new CustomerSubscription
@@ -42,6 +43,7 @@ public sealed class SubscriptionOutcomes(
         }
 
         Copy(data, row, occurredAt);
+        await FollowTrialAsync(db, row, data, cancellationToken);
         if (eventType == WebhookEventTypes.SubscriptionRenewed)
         {
             var used = Math.Min(row.CreditMinor, data.RecurringPreTaxAmount);
@@ -50,7 +52,12 @@ public sealed class SubscriptionOutcomes(
                 $"Used for the renewal on {data.PreviousBillingDate.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
-        if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
+        if (eventType == WebhookEventTypes.SubscriptionPlanChanged && data.ProductId == previousProductId)
+        {
+            // The same plan, charged now: a trial ended early ("start paying now"). The conversion message says so.
+            await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        else if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
         {
             await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
             var planName = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
@@ -83,6 +90,45 @@ public sealed class SubscriptionOutcomes(
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(userId);
         return WebhookOutcome.Applied;
+    }
+
+    /// <summary>
+    /// A trial is tracked from Dodo's state alone, so any order of events reads the same: it started when a
+    /// subscription has trial_period_days; it converted once the subscription is active and billed past the trial's
+    /// end (Dodo moved the billing date: the first charge was paid); it lapsed if the subscription ended first.
+    /// </summary>
+    private async Task FollowTrialAsync(StorefrontDbContext db, CustomerSubscription row, Subscription data, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (data.TrialPeriodDays > 0)
+        {
+            if (row.TrialEndsAt is null)
+            {
+                row.TrialEndsAt = TrialOrders.TrialEnd(data);
+                row.TrialPlanDodoProductId = data.ProductId;
+            }
+
+            await trialOrders.StartAsync(db, data, now, cancellationToken);
+        }
+
+        if (row.TrialEndsAt is not { } trialEnds || row.TrialConvertedAt is not null || row.TrialLapsedAt is not null)
+        {
+            return;
+        }
+
+        // An hour's slack: Dodo may round the trial's end differently from created_at + days.
+        if (data.Status == SubscriptionStatus.Active && data.NextBillingDate.UtcDateTime > trialEnds.AddHours(1))
+        {
+            row.TrialConvertedAt = now;
+            var plan = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
+            await messages.PostAsync(db, row.UserId, $"trial-converted:{data.SubscriptionId}", $"Your {plan} has started.", $"Your {plan} has started",
+                $"Your free trial is over and your {plan} is now paid. Next billing date: {data.NextBillingDate:yyyy-MM-dd}. Dodo Payments sends the invoice.",
+                cancellationToken, ("Manage your plan", new Uri(address.Base(), "account/subscription")));
+        }
+        else if (data.Status is SubscriptionStatus.Cancelled or SubscriptionStatus.Expired or SubscriptionStatus.Failed)
+        {
+            row.TrialLapsedAt = now;
+        }
     }
 
     private static void Copy(Subscription data, CustomerSubscription row, DateTime occurredAt)

@@ -22,6 +22,8 @@ public static class SubscriptionsRegistration
         services.AddScoped<ScheduledChangeCancellation>();
         services.AddScoped<SubscriptionCancellation>();
         services.AddScoped<RetentionOffers>();
+        services.AddScoped<TrialReminders>();
+        services.AddHostedService<TrialReminderWorker>();
         services.AddScoped<IWebhookHandler, SubscriptionWebhookHandler>();
         return builder;
     }
