@@ -13,7 +13,7 @@ namespace Dodo.Sandbox;
 internal sealed class SandboxInitializer(
     IDbContextFactory<SandboxDbContext> dbFactory, SandboxClock clock, SandboxCatalog catalog) : IHostedService
 {
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -13,36 +13,18 @@ namespace Storefront.Web.Tests;
 /// An experiment's result from seeded orders with a known answer (<see cref="ExperimentSeed"/>), on a real migrated
 /// SQLite database.
 /// </summary>
-public sealed class ExperimentResultsTests : IAsyncLifetime
+public sealed class ExperimentResultsTests : MigratedSqliteTest
 {
     private static readonly DateTime Day0 = new(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc);
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"storefront-experiment-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<StorefrontDbContext> contexts = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        contexts = new SqliteContexts(path);
-        await using var db = await contexts.CreateDbContextAsync(Ct);
-        await db.Database.MigrateAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(path);
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task Report_SeededOrders_GivesTheHandWorkedDifferenceAndInterval()
     {
-        await using var db = await contexts.CreateDbContextAsync(Ct);
+        await using var db = await Contexts.CreateDbContextAsync(Ct);
         var (seededOn, _) = await NewExperimentAsync(db);
         var experimentId = await ExperimentSeed.KnownAnswerAsync(db, seededOn.RuleId, Ct);
 
-        var report = (await new ExperimentResults(contexts).ReportAsync(experimentId, Ct))!;
+        var report = (await new ExperimentResults(Contexts).ReportAsync(experimentId, Ct))!;
 
         var usd = Assert.Single(report.Currencies);
         var holdout = usd.Arms.Single(a => a.IsHoldout);
@@ -66,14 +48,14 @@ public sealed class ExperimentResultsTests : IAsyncLifetime
     [Fact]
     public async Task Report_WithOneHoldoutOrder_SaysThereIsNotEnoughData()
     {
-        await using var db = await contexts.CreateDbContextAsync(Ct);
+        await using var db = await Contexts.CreateDbContextAsync(Ct);
         var (experiment, variant) = await NewExperimentAsync(db);
         ExperimentSeed.Eligible(db, experiment, null, later: []);
         ExperimentSeed.Eligible(db, experiment, variant, later: [1000]);
         ExperimentSeed.Eligible(db, experiment, variant, later: [0]);
         await db.SaveChangesAsync(Ct);
 
-        var arm = (await new ExperimentResults(contexts).ReportAsync(experiment.Id, Ct))!.Currencies.Single().Arms.Single(a => !a.IsHoldout);
+        var arm = (await new ExperimentResults(Contexts).ReportAsync(experiment.Id, Ct))!.Currencies.Single().Arms.Single(a => !a.IsHoldout);
 
         Assert.Null(arm.Incremental);
         Assert.StartsWith("Not enough data yet", ExperimentWords.Reading(arm), StringComparison.Ordinal);

@@ -7,32 +7,14 @@ using Storefront.Web.Features.Subscriptions;
 namespace Storefront.Web.Tests;
 
 /// <summary>Trial conversion per plan from seeded subscriptions with a known answer, on a real migrated SQLite database.</summary>
-public sealed class TrialReportTests : IAsyncLifetime
+public sealed class TrialReportTests : MigratedSqliteTest
 {
     private static readonly DateTime Day0 = new(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc);
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"storefront-trials-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<StorefrontDbContext> contexts = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        contexts = new SqliteContexts(path);
-        await using var db = await contexts.CreateDbContextAsync(Ct);
-        await db.Database.MigrateAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(path);
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task Report_CountsEachTrialOnThePlanItStartedOn_AndRatesOnlyTheEndedOnes()
     {
-        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        await using (var db = await Contexts.CreateDbContextAsync(Ct))
         {
             db.Products.AddRange(
                 new CatalogProduct { Id = "studio", Name = "Studio plan", Summary = "", Currency = "USD", PriceMinor = 5000, DodoProductId = "pdt_studio", TrialPeriodDays = 14 },
@@ -47,7 +29,7 @@ public sealed class TrialReportTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
         }
 
-        var result = Assert.Single(await new TrialReport(contexts).ResultsAsync(Ct));
+        var result = Assert.Single(await new TrialReport(Contexts).ResultsAsync(Ct));
 
         Assert.Equal(("Studio plan", 5, 1, 3, 2, 1), (result.Plan, result.Started, result.Running, result.Converted, result.StartedPayingEarly, result.Lapsed));
         Assert.Equal("75.0%", result.ConversionLabel); // 3 converted of the 4 that ended

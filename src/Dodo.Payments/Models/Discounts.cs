@@ -19,6 +19,9 @@ public sealed record CreateDiscountRequest
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public int? UsageLimit { get; init; }
+
+    /// <summary>On a subscription: the number of billing cycles it applies to (null: every one).</summary>
+    public int? SubscriptionCycles { get; init; }
 }
 
 /// <summary>A discount as POST/GET /discounts answer it.</summary>
@@ -42,6 +45,8 @@ public sealed record Discount
     public int? UsageLimit { get; init; }
 
     public int TimesUsed { get; init; }
+
+    public int? SubscriptionCycles { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 }

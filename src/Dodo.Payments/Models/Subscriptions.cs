@@ -53,6 +53,12 @@ public sealed record Subscription
 
     public BillingAddress? Billing { get; init; }
 
+    /// <summary>The discount on the subscription's charges, if any (Dodo's deprecated single id, still sent).</summary>
+    public string? DiscountId { get; init; }
+
+    /// <summary>How many more billing cycles the discount applies to (null: every one).</summary>
+    public int? DiscountCyclesRemaining { get; init; }
+
     [JsonConverter(typeof(MetadataConverter))]
     public Dictionary<string, string>? Metadata { get; init; }
 
@@ -136,6 +142,9 @@ public sealed record ChangePlanRequest
     /// <summary>Metadata for the plan-change payment (not the subscription's).</summary>
     [JsonConverter(typeof(MetadataConverter))]
     public Dictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>Replaces the subscription's discount codes; <c>[]</c> removes them; omitted keeps those preserved on plan change.</summary>
+    public IReadOnlyList<string>? DiscountCodes { get; init; }
 }
 
 /// <summary>POST /subscriptions/{id}/change-plan/preview. Nothing changes; amounts are what change-plan would charge.</summary>

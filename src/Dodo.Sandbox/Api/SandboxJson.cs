@@ -264,9 +264,9 @@ internal static class SandboxJson
             ["meters"] = new JsonArray(),
             ["credit_entitlement_cart"] = new JsonArray(),
             ["meter_credit_entitlement_cart"] = new JsonArray(),
-            ["discounts"] = null,
-            ["discount_id"] = null,
-            ["discount_cycles_remaining"] = null,
+            ["discounts"] = null, // its item shape on the full object is not documented (README §7); the list's is
+            ["discount_id"] = s.DiscountId,
+            ["discount_cycles_remaining"] = s.DiscountCyclesRemaining,
             ["tax_id"] = null,
             ["customer_business_name"] = null,
             ["custom_field_responses"] = null,
@@ -295,7 +295,11 @@ internal static class SandboxJson
         }
 
         json["product_name"] = product?.Name;
-        json["discounts"] = new JsonArray();
+        json["discounts"] = s.DiscountId is null ? new JsonArray() : new JsonArray(new JsonObject
+        {
+            ["discount_id"] = s.DiscountId,
+            ["discount_cycles_remaining"] = s.DiscountCyclesRemaining,
+        });
         return json;
     }
 

@@ -188,7 +188,24 @@ internal static class SubscriptionsApi
         }
 
         return new PlanChange(body.RequiredString("product_id"), quantity, mode, effectiveAt, onFailure,
-            body.Json.ContainsKey("metadata") ? body.MetadataJson() : null);
+            body.Json.ContainsKey("metadata") ? body.MetadataJson() : null, DiscountCodes(body));
+    }
+
+    /// <summary>discount_codes: null when omitted (keep), else the codes (at most 20; [] removes the discount).</summary>
+    private static IReadOnlyList<string>? DiscountCodes(RequestBody body)
+    {
+        if (body.Json["discount_codes"] is null)
+        {
+            return null;
+        }
+
+        if (body.Json["discount_codes"] is not JsonArray codes || codes.Count > 20
+            || codes.Any(c => c is not JsonValue v || !v.TryGetValue<string>(out _)))
+        {
+            throw SandboxRequestException.Body("discount_codes must be an array of at most 20 strings.");
+        }
+
+        return codes.Select(c => c!.GetValue<string>().ToUpperInvariant()).ToList();
     }
 
     private static async Task<(SbSubscription, SbCustomer)> LoadAsync(SandboxDbContext db, string subscriptionId)

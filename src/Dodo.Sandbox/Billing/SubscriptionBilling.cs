@@ -10,7 +10,7 @@ namespace Dodo.Sandbox.Billing;
 
 /// <summary>A validated change-plan body (the same for change-plan and its preview).</summary>
 internal sealed record PlanChange(
-    string ProductId, int Quantity, string Mode, string EffectiveAt, string OnPaymentFailure, string? MetadataJson);
+    string ProductId, int Quantity, string Mode, string EffectiveAt, string OnPaymentFailure, string? MetadataJson, IReadOnlyList<string>? DiscountCodes = null);
 
 /// <summary>Subscriptions: creation at checkout, plan changes and their previews, renewals, recovery from on_hold.</summary>
 internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, WebhookOutbox outbox)
@@ -58,12 +58,14 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
     public async Task<JsonObject> PreviewAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, PlanChange change)
     {
         var product = await PlanProductAsync(db, subscription, change);
-        return Preview(subscription, customer, product, change).Json;
+        var discount = await DiscountAsync(db, change, product);
+        return Preview(subscription, customer, product, change, discount).Json;
     }
 
     public async Task ChangeAsync(SandboxDbContext db, SbSubscription subscription, SbCustomer customer, PlanChange change)
     {
         var product = await PlanProductAsync(db, subscription, change);
+        var discount = await DiscountAsync(db, change, product);
         var now = clock.UtcNow;
 
         if (change.EffectiveAt == "next_billing_date")
@@ -83,7 +85,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             return;
         }
 
-        var (result, _) = Preview(subscription, customer, product, change);
+        var (result, _) = Preview(subscription, customer, product, change, discount);
         if (result.TotalAmount > 0)
         {
             var method = await MethodAsync(db, subscription);
@@ -96,7 +98,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
                     return;
                 }
 
-                Apply(subscription, product, change, result, now);
+                Apply(subscription, product, change, result, now, discount);
                 HoldFor(subscription, result.TotalAmount, forRenewal: false);
                 outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
                 outbox.Add(db, WebhookEventTypes.SubscriptionOnHold, SandboxJson.Subscription(subscription, customer));
@@ -104,7 +106,12 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             }
         }
 
-        Apply(subscription, product, change, result, now);
+        Apply(subscription, product, change, result, now, discount);
+        if (discount is not null)
+        {
+            discount.TimesUsed++;
+        }
+
         outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
         outbox.Add(db, WebhookEventTypes.SubscriptionUpdated, SandboxJson.Subscription(subscription, customer));
     }
@@ -152,6 +159,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
                 // period later, not tomorrow again for the same month.
                 subscription.PreviousBillingDate = subscription.NextBillingDate;
                 subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
+                UseDiscountCycle(subscription);
             }
 
             subscription.Dues = 0;
@@ -192,9 +200,11 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
         }
 
-        // Credit from a downgrade pays for renewals first ([DOCnew]); only the rest is charged.
-        var usedCredit = Math.Min(subscription.Credit, subscription.RecurringAmount);
-        var owed = subscription.RecurringAmount - usedCredit;
+        // A discount comes off the period's price first (rounded half up, as on a checkout line); then credit from a
+        // downgrade pays for renewals ([DOCnew]); only the rest is charged.
+        var price = await DiscountedAsync(db, subscription);
+        var usedCredit = Math.Min(subscription.Credit, price);
+        var owed = price - usedCredit;
         subscription.Credit -= usedCredit;
         if (owed > 0)
         {
@@ -211,7 +221,30 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
 
         subscription.PreviousBillingDate = subscription.NextBillingDate;
         subscription.NextBillingDate = BillingPeriods.Next(subscription.NextBillingDate, subscription.Interval, subscription.IntervalCount);
+        UseDiscountCycle(subscription);
         outbox.Add(db, WebhookEventTypes.SubscriptionRenewed, SandboxJson.Subscription(subscription, customer));
+    }
+
+    private static async Task<long> DiscountedAsync(SandboxDbContext db, SbSubscription subscription)
+    {
+        var discount = subscription.DiscountId is null ? null : await db.Discounts.FirstOrDefaultAsync(d => d.Id == subscription.DiscountId);
+        return discount is null
+            ? subscription.RecurringAmount
+            : subscription.RecurringAmount - (long)Math.Round(subscription.RecurringAmount * discount.Amount / 10_000m, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>One billed period uses one of the discount's cycles; when none are left the discount ends.</summary>
+    private static void UseDiscountCycle(SbSubscription subscription)
+    {
+        if (subscription.DiscountCyclesRemaining is { } left)
+        {
+            subscription.DiscountCyclesRemaining = left - 1;
+            if (left - 1 <= 0)
+            {
+                subscription.DiscountId = null;
+                subscription.DiscountCyclesRemaining = null;
+            }
+        }
     }
 
     /// <summary>On hold until a new card pays what the declined charge asked for.</summary>
@@ -222,7 +255,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         subscription.DuesForRenewal = forRenewal;
     }
 
-    private (Proration.Result Result, JsonObject Json) Preview(SbSubscription subscription, SbCustomer customer, SbProduct product, PlanChange change)
+    private (Proration.Result Result, JsonObject Json) Preview(SbSubscription subscription, SbCustomer customer, SbProduct product, PlanChange change, SbDiscount? discount)
     {
         var now = clock.UtcNow;
         var scheduled = change.EffectiveAt == "next_billing_date";
@@ -235,7 +268,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         var after = Clone(subscription);
         if (!scheduled)
         {
-            Apply(after, product, change, result, now);
+            Apply(after, product, change, result, now, discount);
         }
 
         var lines = new JsonArray();
@@ -287,8 +320,16 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
     private static bool ChangesInterval(SbSubscription subscription, SbProduct product) =>
         (product.Interval ?? "Month") != subscription.Interval || product.IntervalCount != subscription.IntervalCount;
 
-    private static void Apply(SbSubscription subscription, SbProduct product, PlanChange change, Proration.Result result, DateTime now)
+    private static void Apply(SbSubscription subscription, SbProduct product, PlanChange change, Proration.Result result, DateTime now, SbDiscount? discount)
     {
+        if (change.DiscountCodes is not null || product.Id != subscription.ProductId)
+        {
+            // Codes sent replace the discount ([] removes it); a new plan drops one not sent again [INF: Dodo's
+            // preserve_on_plan_change flag is not modelled]. The same plan without codes keeps it.
+            subscription.DiscountId = discount?.Id;
+            subscription.DiscountCyclesRemaining = discount?.SubscriptionCycles;
+        }
+
         var restarts = (ChangesInterval(subscription, product) || InTrial(subscription, change)) && change.Mode != "do_not_bill";
         if (change.Mode != "do_not_bill")
         {
@@ -339,6 +380,35 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         return product;
     }
 
+    /// <summary>
+    /// The first of change-plan's discount_codes, checked as a checkout's are (INVALID_DISCOUNT_CODE refuses the whole
+    /// change). [INF] The sandbox applies a discount to the renewals that follow, not to the change's own charge, so it
+    /// takes codes only with do_not_bill, which charges nothing now.
+    /// </summary>
+    private async Task<SbDiscount?> DiscountAsync(SandboxDbContext db, PlanChange change, SbProduct product)
+    {
+        if (change.DiscountCodes is not { Count: > 0 } codes)
+        {
+            return null;
+        }
+
+        if (change.Mode != "do_not_bill" || change.EffectiveAt != "immediately")
+        {
+            throw SandboxRequestException.Invalid("The sandbox applies discount_codes on change-plan only with do_not_bill, effective immediately.");
+        }
+
+        var now = clock.UtcNow;
+        var discount = await db.Discounts.FirstOrDefaultAsync(d => d.Code == codes[0] && !d.Deleted);
+        var restricted = discount is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(discount.RestrictedToJson) ?? [];
+        if (discount is null || (discount.ExpiresAt is not null && discount.ExpiresAt <= now)
+            || (discount.UsageLimit is not null && discount.TimesUsed >= discount.UsageLimit) || (restricted.Count > 0 && !restricted.Contains(product.Id)))
+        {
+            throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "INVALID_DISCOUNT_CODE", $"Discount code {codes[0]} is not valid for this subscription.");
+        }
+
+        return discount;
+    }
+
     private static async Task<SbPaymentMethod> MethodAsync(SandboxDbContext db, SbSubscription subscription) =>
         await db.PaymentMethods.FirstOrDefaultAsync(m => m.Id == subscription.PaymentMethodId)
         ?? throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "NO_ELIGIBLE_PAYMENT_METHODS",
@@ -351,6 +421,6 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
         PreviousBillingDate = s.PreviousBillingDate, NextBillingDate = s.NextBillingDate, CreatedAt = s.CreatedAt,
         PaymentMethodId = s.PaymentMethodId, Credit = s.Credit, CancelAtNextBillingDate = s.CancelAtNextBillingDate,
         CancelledAt = s.CancelledAt, ExpiresAt = s.ExpiresAt, TermCount = s.TermCount, TermInterval = s.TermInterval, MetadataJson = s.MetadataJson, BillingJson = s.BillingJson, ScheduledChangeJson = s.ScheduledChangeJson,
-        TrialPeriodDays = s.TrialPeriodDays, TrialEndsAt = s.TrialEndsAt,
+        TrialPeriodDays = s.TrialPeriodDays, TrialEndsAt = s.TrialEndsAt, DiscountId = s.DiscountId, DiscountCyclesRemaining = s.DiscountCyclesRemaining,
     };
 }

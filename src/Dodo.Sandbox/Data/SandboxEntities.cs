@@ -161,6 +161,10 @@ internal sealed class SbSubscription
     public string? ScheduledChangeJson { get; set; }
     /// <summary>The trial the subscription started with (Dodo's trial_period_days; it stays after the trial ends).</summary>
     public int TrialPeriodDays { get; init; }
+    /// <summary>The discount taken off each renewal (set by change-plan's discount_codes), if any.</summary>
+    public string? DiscountId { get; set; }
+    /// <summary>How many more renewals it applies to; null: every one.</summary>
+    public int? DiscountCyclesRemaining { get; set; }
     /// <summary>While the trial runs: when it ends (the first charge is due). Null once it ended, by renewal or a paid change.</summary>
     public DateTime? TrialEndsAt { get; set; }
 }

@@ -70,6 +70,7 @@ internal sealed class CustomerSubscriptionConfiguration : IEntityTypeConfigurati
         subscription.Property(s => s.PaymentMethodId).HasMaxLength(64);
         subscription.Property(s => s.ScheduledDodoProductId).HasMaxLength(64);
         subscription.Property(s => s.TrialPlanDodoProductId).HasMaxLength(64);
+        subscription.Property(s => s.DodoDiscountId).HasMaxLength(64);
         subscription.HasIndex(s => s.UserId);
     }
 }
@@ -169,8 +170,9 @@ internal sealed class OfferDiscountCodeConfiguration : IEntityTypeConfiguration<
         code.Property(c => c.DodoProductId).HasMaxLength(64);
         code.Property(c => c.Code).HasMaxLength(16);
         code.Property(c => c.DodoDiscountId).HasMaxLength(64);
-        // One code per product and percentage, however many offers (and instances) ask for it at once.
-        code.HasIndex(c => new { c.DodoProductId, c.Percent }).IsUnique();
+        code.Property(c => c.Cycles).HasDefaultValue(0);
+        // One code per product, percentage and cycles, however many offers (and instances) ask for it at once.
+        code.HasIndex(c => new { c.DodoProductId, c.Percent, c.Cycles }).IsUnique();
     }
 }
 

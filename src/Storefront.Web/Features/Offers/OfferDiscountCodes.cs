@@ -18,21 +18,24 @@ public sealed record DiscountToRedeem(string Code, int Percent);
 /// </summary>
 public sealed class OfferDiscountCodes(IDbContextFactory<StorefrontDbContext> dbFactory, DodoClient dodo, TimeProvider clock)
 {
-    public async Task<DiscountToRedeem> ForAsync(string dodoProductId, int percent, CancellationToken cancellationToken)
+    /// <param name="cycles">For a subscription: how many billing cycles the discount lasts; 0 for a one-time charge.</param>
+    public async Task<DiscountToRedeem> ForAsync(string dodoProductId, int percent, CancellationToken cancellationToken, int cycles = 0)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.OfferDiscountCodes.AsNoTracking().FirstOrDefaultAsync(c => c.DodoProductId == dodoProductId && c.Percent == percent, cancellationToken) is { } known)
+        if (await db.OfferDiscountCodes.AsNoTracking().FirstOrDefaultAsync(c => c.DodoProductId == dodoProductId && c.Percent == percent && c.Cycles == cycles, cancellationToken) is { } known)
         {
             return new DiscountToRedeem(known.Code, percent);
         }
 
-        var code = CodeFor(dodoProductId, percent);
+        var code = CodeFor(dodoProductId, percent, cycles);
         Discount? discount;
         try
         {
             discount = await dodo.CreateDiscountAsync(new CreateDiscountRequest
             {
-                Amount = OfferDiscount.BasisPoints(percent), Code = code, RestrictedTo = [dodoProductId], Name = $"Storefront offer: {percent}% off",
+                Amount = OfferDiscount.BasisPoints(percent), Code = code, RestrictedTo = [dodoProductId],
+                Name = cycles == 0 ? $"Storefront offer: {percent}% off" : $"Storefront retention: {percent}% off for {cycles} bills",
+                SubscriptionCycles = cycles == 0 ? null : cycles,
             }, cancellationToken);
         }
         catch (DodoApiException)
@@ -47,7 +50,7 @@ public sealed class OfferDiscountCodes(IDbContextFactory<StorefrontDbContext> db
 
         db.OfferDiscountCodes.Add(new OfferDiscountCode
         {
-            DodoProductId = dodoProductId, Percent = percent, Code = discount.Code, DodoDiscountId = discount.DiscountId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            DodoProductId = dodoProductId, Percent = percent, Cycles = cycles, Code = discount.Code, DodoDiscountId = discount.DiscountId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         try
         {
@@ -61,13 +64,17 @@ public sealed class OfferDiscountCodes(IDbContextFactory<StorefrontDbContext> db
         return new DiscountToRedeem(discount.Code, percent);
     }
 
-    /// <summary>"UP20" and ten characters from the product's hash: at most 16 characters, the same every time.</summary>
-    public static string CodeFor(string dodoProductId, int percent)
+    /// <summary>
+    /// "UP20" (an offer) or "ST20C3" (a subscription's 20% for 3 cycles) and up to ten characters from the product's
+    /// hash, at most 16 in all: the same every time.
+    /// </summary>
+    public static string CodeFor(string dodoProductId, int percent, int cycles = 0)
     {
+        var prefix = cycles == 0 ? $"UP{percent}" : $"ST{percent}C{cycles}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(dodoProductId));
         const string Alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var suffix = new string(hash.Take(10).Select(b => Alphabet[b % Alphabet.Length]).ToArray());
-        return $"UP{percent}{suffix}";
+        var suffix = new string(hash.Take(Math.Min(10, 16 - prefix.Length)).Select(b => Alphabet[b % Alphabet.Length]).ToArray());
+        return prefix + suffix;
     }
 
     private async Task<Discount?> FindAtDodoAsync(string code, CancellationToken cancellationToken)

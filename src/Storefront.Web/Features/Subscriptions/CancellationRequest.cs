@@ -33,6 +33,11 @@ public sealed class CancellationRequest
     /// <summary>The cheaper plan offered for the reason, if any (what the admin had set when the customer cancelled).</summary>
     public string? OfferedPlanProductId { get; init; }
 
+    /// <summary>The discount offered for the reason, if any: a percentage off the next bills, for this many.</summary>
+    public int? OfferedDiscountPercent { get; init; }
+
+    public int? OfferedDiscountCycles { get; init; }
+
     /// <summary>What the subscription bills each period after the customer stayed (null when they cancelled).</summary>
     public long? KeptRecurringMinor { get; init; }
 

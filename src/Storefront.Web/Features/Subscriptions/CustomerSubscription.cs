@@ -40,6 +40,11 @@ public sealed class CustomerSubscription
 
     public DateTime LastEventAt { get; set; }
 
+    /// <summary>The discount Dodo takes off the next bills (its discount id), and for how many more; null: none or every bill.</summary>
+    public string? DodoDiscountId { get; set; }
+
+    public int? DiscountCyclesRemaining { get; set; }
+
     /// <summary>For a subscription that started with a free trial: when the trial ends (created + Dodo's trial_period_days).</summary>
     public DateTime? TrialEndsAt { get; set; }
 

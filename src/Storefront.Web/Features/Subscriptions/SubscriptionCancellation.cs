@@ -34,10 +34,12 @@ public sealed partial class SubscriptionCancellation(
         }
 
         var key = CancellationReasons.Normalize(reason);
+        var offered = await RetentionOffers.ConfiguredAsync(db, key, cancellationToken);
         db.CancellationRequests.Add(new CancellationRequest
         {
             UserId = userId, DodoSubscriptionId = subscription.DodoSubscriptionId, Reason = key, RequestedAt = clock.GetUtcNow().UtcDateTime,
-            Outcome = CancellationOutcome.Cancelled, OfferedPlanProductId = await RetentionOffers.ConfiguredPlanAsync(db, key, cancellationToken),
+            Outcome = CancellationOutcome.Cancelled, OfferedPlanProductId = offered?.PlanProductId,
+            OfferedDiscountPercent = offered?.DiscountPercent, OfferedDiscountCycles = offered?.DiscountCycles,
         });
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(userId);

@@ -141,6 +141,8 @@ public sealed class SubscriptionOutcomes(
         row.PaymentMethodId = data.PaymentMethodId;
         row.CancelAtNextBillingDate = data.CancelAtNextBillingDate;
         row.ScheduledDodoProductId = data.ScheduledChange?.ProductId;
+        row.DodoDiscountId = data.DiscountId;
+        row.DiscountCyclesRemaining = data.DiscountCyclesRemaining;
         row.LastEventAt = occurredAt;
     }
 

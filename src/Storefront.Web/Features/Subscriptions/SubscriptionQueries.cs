@@ -18,6 +18,9 @@ public sealed record SubscriptionOverview(
     /// <summary>The plan of a change that waits for the customer's payment (prevent_change declined its charge).</summary>
     public CatalogItem? AwaitingPaymentPlan { get; init; }
 
+    /// <summary>The percentage off of the discount on the subscription, when it is one of the store's codes.</summary>
+    public int? DiscountPercent { get; init; }
+
     /// <summary>How the credit came and went, newest first.</summary>
     public IReadOnlyList<CreditMovement> CreditMovements { get; init; } = [];
 }
@@ -69,10 +72,14 @@ public sealed class SubscriptionQueries(IDbContextFactory<StorefrontDbContext> d
         var movements = subscription is null ? []
             : await db.CreditMovements.AsNoTracking().Where(m => m.DodoSubscriptionId == subscription.DodoSubscriptionId)
                 .OrderByDescending(m => m.At).Take(20).ToListAsync(cancellationToken);
+        var discountPercent = subscription?.DodoDiscountId is { } discountId
+            ? await db.OfferDiscountCodes.AsNoTracking().Where(c => c.DodoDiscountId == discountId).Select(c => (int?)c.Percent).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote)
         {
             AwaitingPaymentPlan = awaiting,
             CreditMovements = movements,
+            DiscountPercent = discountPercent,
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Domain;
+using Storefront.Domain.Offers;
 using Storefront.Domain.Plans;
 using Storefront.Web.Data;
 using Storefront.Web.Features.Audit;
@@ -20,30 +21,43 @@ public sealed record ReasonResult(string Reason, string Words, string? OfferedPl
 /// <summary>The retention offers per cancellation reason (audited), and the save rate by reason and offer.</summary>
 public sealed class RetentionAdmin(IDbContextFactory<StorefrontDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyDictionary<string, string?>> OffersAsync(CancellationToken cancellationToken)
+    /// <summary>The choice in the offer list that means "a discount" (its percentage and bills are fields of their own).</summary>
+    public const string DiscountChoice = "discount";
+
+    /// <summary>The most bills a retention discount can cover: a year of monthly bills.</summary>
+    public const int MostCycles = 12;
+
+    public async Task<IReadOnlyDictionary<string, RetentionOffer?>> OffersAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var offers = await db.RetentionOffers.AsNoTracking().ToDictionaryAsync(o => o.Reason, o => o.PlanProductId, cancellationToken);
+        var offers = await db.RetentionOffers.AsNoTracking().ToDictionaryAsync(o => o.Reason, cancellationToken);
         return CancellationReasons.All.ToDictionary(r => r.Key, r => offers.GetValueOrDefault(r.Key));
     }
 
+    /// <param name="choice">A plan's catalog id, <see cref="DiscountChoice"/>, or empty for no offer.</param>
     /// <returns>An error to show, or null when saved.</returns>
-    public async Task<string?> SaveAsync(string reason, string? planProductId, string actor, CancellationToken cancellationToken)
+    public async Task<string?> SaveAsync(string reason, string? choice, int? discountPercent, int? discountCycles, string actor, CancellationToken cancellationToken)
     {
         if (CancellationReasons.All.All(r => r.Key != reason))
         {
             return "Unknown reason.";
         }
 
+        var isDiscount = choice == DiscountChoice;
+        if (isDiscount && (discountPercent is not (>= 1 and <= OfferDiscount.MostPercent) || discountCycles is not (>= 1 and <= MostCycles)))
+        {
+            return $"A discount is a whole percentage from 1 to {OfferDiscount.MostPercent}, for 1 to {MostCycles} bills.";
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var plan = string.IsNullOrWhiteSpace(planProductId) ? null : planProductId;
+        var plan = isDiscount || string.IsNullOrWhiteSpace(choice) ? null : choice;
         if (plan is not null && !await db.Products.AnyAsync(p => p.Id == plan && !p.IsArchived && p.Kind == Storefront.Domain.Catalog.ProductKind.Subscription, cancellationToken))
         {
             return "Offer a plan that is for sale.";
         }
 
         var offer = await db.RetentionOffers.FirstOrDefaultAsync(o => o.Reason == reason, cancellationToken);
-        var before = offer?.PlanProductId;
+        var before = new { offer?.PlanProductId, offer?.DiscountPercent, offer?.DiscountCycles };
         if (offer is null)
         {
             offer = new RetentionOffer { Reason = reason };
@@ -51,11 +65,17 @@ public sealed class RetentionAdmin(IDbContextFactory<StorefrontDbContext> dbFact
         }
 
         offer.PlanProductId = plan;
+        offer.DiscountPercent = isDiscount ? discountPercent : null;
+        offer.DiscountCycles = isDiscount ? discountCycles : null;
         offer.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Record(db, actor, "update", nameof(RetentionOffer), reason, new { PlanProductId = before }, new { PlanProductId = plan });
+        audit.Record(db, actor, "update", nameof(RetentionOffer), reason, before, new { offer.PlanProductId, offer.DiscountPercent, offer.DiscountCycles });
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>"Basic plan", "25% off 3 bills": what a reason offered, in the results.</summary>
+    public static string? Describe(string? planName, int? percent, int? cycles) =>
+        percent is { } off && cycles is { } bills ? $"{off}% off {bills} {(bills == 1 ? "bill" : "bills")}" : planName;
 
     public async Task<IReadOnlyList<ReasonResult>> ResultsAsync(CancellationToken cancellationToken)
     {
@@ -65,10 +85,11 @@ public sealed class RetentionAdmin(IDbContextFactory<StorefrontDbContext> dbFact
         return CancellationReasons.All.Select(r =>
         {
             var forReason = requests.Where(q => q.Reason == r.Key).ToList();
-            var offered = forReason.Select(q => q.OfferedPlanProductId).LastOrDefault(p => p is not null);
+            var last = forReason.LastOrDefault(q => q.OfferedPlanProductId is not null || q.OfferedDiscountPercent is not null);
+            var offered = Describe(last?.OfferedPlanProductId is { } planId ? names.GetValueOrDefault(planId, planId) : null, last?.OfferedDiscountPercent, last?.OfferedDiscountCycles);
             var kept = forReason.Where(q => q.KeptRecurringMinor is not null && q.Currency is not null)
                 .GroupBy(q => q.Currency!).Select(g => new Money(g.Sum(q => q.KeptRecurringMinor!.Value), g.Key)).ToList();
-            return new ReasonResult(r.Key, r.Words, offered is null ? null : names.GetValueOrDefault(offered, offered), forReason.Count,
+            return new ReasonResult(r.Key, r.Words, offered, forReason.Count,
                 forReason.Count(q => q.Outcome == CancellationOutcome.Saved),
                 forReason.Count(q => q.Outcome == CancellationOutcome.Cancelled && q.UndoneAt is not null),
                 forReason.Count(q => q.Outcome == CancellationOutcome.Cancelled && q.UndoneAt is null), kept);
