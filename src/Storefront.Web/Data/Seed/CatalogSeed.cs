@@ -56,7 +56,7 @@ public static class CatalogSeed
             Description = "Everything in Basic for a team of five, with shared storefronts. Try it free for 14 days; cancel before the trial ends and you pay nothing.",
             Kind = ProductKind.Subscription, PriceMinor = 5000, Currency = "USD", BillingInterval = BillingInterval.Month, TrialPeriodDays = 14,
             Features = "3 storefronts\nHosted checkout\nEmail receipts\n5 team members\nShared storefront settings",
-            ImageFile = "plan-basic.svg", SortOrder = 15,
+            ImageFile = "plan-studio.svg", SortOrder = 15,
         },
         new()
         {
