@@ -114,6 +114,7 @@ public sealed class ApiErrorTests(SandboxHost host) : IDisposable
 
         await host.Client.GetProductAsync(SandboxHost.Addon, Ct);
 
-        Assert.True(watch.ElapsedMilliseconds >= 300);
+        // A timer may fire up to a tick (a few ms) early; without the switch the answer takes a few ms in all.
+        Assert.True(watch.ElapsedMilliseconds >= 290, $"answered after {watch.ElapsedMilliseconds} ms");
     }
 }
