@@ -54,7 +54,8 @@ public sealed class SubscriptionOutcomes(
 
         if (eventType == WebhookEventTypes.SubscriptionPlanChanged && data.ProductId == previousProductId)
         {
-            // The same plan, charged now: a trial ended early ("start paying now"). The conversion message says so.
+            // The same plan: a trial ended early ("start paying now", which the conversion message announces) or a
+            // retention discount put on it (the page told the customer). "Your plan is now …" would say nothing new.
             await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         else if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
