@@ -28,6 +28,7 @@ public sealed class SubscriptionOutcomes(
 
         var row = await db.Subscriptions.FirstOrDefaultAsync(s => s.DodoSubscriptionId == data.SubscriptionId, cancellationToken);
         var previousProductId = row?.DodoProductId;
+        var discountBefore = row?.DodoDiscountId; // the discount the renewal in this event was billed with
         if (row is null)
         {
             row = new CustomerSubscription
@@ -46,7 +47,7 @@ public sealed class SubscriptionOutcomes(
         await FollowTrialAsync(db, row, data, cancellationToken);
         if (eventType == WebhookEventTypes.SubscriptionRenewed)
         {
-            var used = Math.Min(row.CreditMinor, data.RecurringPreTaxAmount);
+            var used = Math.Min(row.CreditMinor, await RenewalPriceAsync(db, new Storefront.Domain.Money(data.RecurringPreTaxAmount, data.Currency), discountBefore, cancellationToken));
             row.CreditMinor -= used;
             await CreditMovementsOf.RecordAsync(db, row, $"renewal:{data.PreviousBillingDate.UtcTicks}", -used,
                 $"Used for the renewal on {data.PreviousBillingDate.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", clock.GetUtcNow().UtcDateTime, cancellationToken);
@@ -130,6 +131,17 @@ public sealed class SubscriptionOutcomes(
         {
             row.TrialLapsedAt = now;
         }
+    }
+
+    /// <summary>
+    /// What the renewal cost before credit: the price less the subscription's discount when it is one of the store's
+    /// codes (its percentage is known; ADR-0020's rounding), so the credit history matches what Dodo took from the credit.
+    /// </summary>
+    private static async Task<long> RenewalPriceAsync(StorefrontDbContext db, Storefront.Domain.Money price, string? discountId, CancellationToken cancellationToken)
+    {
+        var percent = discountId is null ? null
+            : await db.OfferDiscountCodes.AsNoTracking().Where(c => c.DodoDiscountId == discountId).Select(c => (int?)c.Percent).FirstOrDefaultAsync(cancellationToken);
+        return Storefront.Domain.Offers.OfferDiscount.Apply(price, percent).Minor;
     }
 
     private static void Copy(Subscription data, CustomerSubscription row, DateTime occurredAt)
