@@ -200,7 +200,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
             outbox.Add(db, WebhookEventTypes.SubscriptionPlanChanged, SandboxJson.Subscription(subscription, customer));
         }
 
-        // A discount comes off the period's price first (rounded half up, as on a checkout line); then credit from a
+        // A discount comes off the period's price first (as on a checkout line); then credit from a
         // downgrade pays for renewals ([DOCnew]); only the rest is charged.
         var price = await DiscountedAsync(db, subscription);
         var usedCredit = Math.Min(subscription.Credit, price);
@@ -228,9 +228,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
     private static async Task<long> DiscountedAsync(SandboxDbContext db, SbSubscription subscription)
     {
         var discount = subscription.DiscountId is null ? null : await db.Discounts.FirstOrDefaultAsync(d => d.Id == subscription.DiscountId);
-        return discount is null
-            ? subscription.RecurringAmount
-            : subscription.RecurringAmount - (long)Math.Round(subscription.RecurringAmount * discount.Amount / 10_000m, MidpointRounding.AwayFromZero);
+        return discount is null ? subscription.RecurringAmount : DiscountRules.Apply(subscription.RecurringAmount, discount);
     }
 
     /// <summary>One billed period uses one of the discount's cycles; when none are left the discount ends.</summary>
@@ -399,9 +397,7 @@ internal sealed class SubscriptionBilling(SandboxClock clock, Charges charges, W
 
         var now = clock.UtcNow;
         var discount = await db.Discounts.FirstOrDefaultAsync(d => d.Code == codes[0] && !d.Deleted);
-        var restricted = discount is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(discount.RestrictedToJson) ?? [];
-        if (discount is null || (discount.ExpiresAt is not null && discount.ExpiresAt <= now)
-            || (discount.UsageLimit is not null && discount.TimesUsed >= discount.UsageLimit) || (restricted.Count > 0 && !restricted.Contains(product.Id)))
+        if (discount is null || !DiscountRules.IsRedeemable(discount, now) || !DiscountRules.AppliesTo(discount, product.Id))
         {
             throw new SandboxRequestException(StatusCodes.Status422UnprocessableEntity, "INVALID_DISCOUNT_CODE", $"Discount code {codes[0]} is not valid for this subscription.");
         }

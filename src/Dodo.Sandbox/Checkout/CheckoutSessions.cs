@@ -26,20 +26,10 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         /// <summary>Only a subscription starting its trial: nothing to charge, the card is kept for the first bill.</summary>
         public bool IsTrialOnly => TrialDays > 0 && Total == 0;
 
-        /// <summary>
-        /// A line's price × quantity less each discount that applies to its product, in turn. [INF] Dodo does not
-        /// document its rounding (README §12): the sandbox rounds each line's discount half up to the minor unit.
-        /// </summary>
-        public long LineTotal((SbProduct Product, int Quantity) line)
-        {
-            var amount = line.Product.Price * line.Quantity;
-            foreach (var discount in Discounts.Where(d => AppliesTo(d, line.Product.Id)))
-            {
-                amount -= (long)Math.Round(amount * discount.Amount / 10_000m, MidpointRounding.AwayFromZero);
-            }
-
-            return amount;
-        }
+        /// <summary>A line's price × quantity less each discount that applies to its product, in turn.</summary>
+        public long LineTotal((SbProduct Product, int Quantity) line) =>
+            Discounts.Where(d => DiscountRules.AppliesTo(d, line.Product.Id))
+                .Aggregate(line.Product.Price * line.Quantity, (amount, discount) => DiscountRules.Apply(amount, discount));
 
         public string? DiscountId => Discounts.FirstOrDefault()?.Id;
 
@@ -250,16 +240,15 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
 
         if (cart.Recurring is not null)
         {
-            throw SandboxRequestException.Invalid("The sandbox does not model discounts on subscriptions.");
+            throw SandboxRequestException.Invalid("The sandbox puts discounts on subscriptions through change-plan only, not at checkout.");
         }
 
         var discounts = new List<SbDiscount>();
         foreach (var code in codes.Select(c => c?.GetValue<string>()?.ToUpperInvariant()))
         {
             var discount = code is null ? null : await db.Discounts.FirstOrDefaultAsync(d => d.Code == code && !d.Deleted);
-            var usable = discount is not null && (discount.ExpiresAt is null || discount.ExpiresAt > now)
-                && (discount.UsageLimit is null || discount.TimesUsed < discount.UsageLimit)
-                && cart.Lines.Any(l => AppliesTo(discount, l.Product.Id));
+            var usable = discount is not null && DiscountRules.IsRedeemable(discount, now)
+                && cart.Lines.Any(l => DiscountRules.AppliesTo(discount, l.Product.Id));
             if (!usable)
             {
                 throw new SandboxRequestException(422, "INVALID_DISCOUNT_CODE", $"Discount code {code} is not valid for this cart.");
@@ -269,12 +258,6 @@ internal sealed class CheckoutSessions(SandboxClock clock, Charges charges, Subs
         }
 
         return cart with { Discounts = discounts };
-    }
-
-    private static bool AppliesTo(SbDiscount discount, string productId)
-    {
-        var restricted = JsonNode.Parse(discount.RestrictedToJson)!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        return restricted.Count == 0 || restricted.Contains(productId);
     }
 
     public static async Task<Cart> ReadCartAsync(SandboxDbContext db, JsonArray productCart)

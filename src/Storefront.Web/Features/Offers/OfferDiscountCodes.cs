@@ -64,6 +64,12 @@ public sealed class OfferDiscountCodes(IDbContextFactory<StorefrontDbContext> db
         return new DiscountToRedeem(discount.Code, percent);
     }
 
+    /// <summary>The percentage a Dodo discount takes off, when it is one of the store's codes (else null: unknown to the store).</summary>
+    public static Task<int?> PercentOfAsync(StorefrontDbContext db, string? dodoDiscountId, CancellationToken cancellationToken) =>
+        dodoDiscountId is null
+            ? Task.FromResult<int?>(null)
+            : db.OfferDiscountCodes.AsNoTracking().Where(c => c.DodoDiscountId == dodoDiscountId).Select(c => (int?)c.Percent).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// "UP20" (an offer) or "ST20C3" (a subscription's 20% for 3 cycles) and up to ten characters from the product's
     /// hash, at most 16 in all: the same every time.

@@ -53,19 +53,15 @@ public sealed class SubscriptionOutcomes(
                 $"Used for the renewal on {data.PreviousBillingDate.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
-        if (eventType == WebhookEventTypes.SubscriptionPlanChanged && data.ProductId == previousProductId)
-        {
-            // The same plan: a trial ended early ("start paying now", which the conversion message announces) or a
-            // retention discount put on it (the page told the customer). "Your plan is now …" would say nothing new.
-            await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        }
-        else if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
+        if (eventType == WebhookEventTypes.SubscriptionPlanChanged)
         {
             await ApplyQuoteAsync(db, row, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            var planName = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
-            var key = $"plan_changed:{data.SubscriptionId}:{data.ProductId}:{occurredAt.Ticks}";
-            await messages.PostAsync(db, userId, key, $"Your plan is now {planName}.",
-                "Your plan has changed", $"Your subscription is now on {planName}. Next billing date: {data.NextBillingDate:yyyy-MM-dd}.", cancellationToken);
+            // The same plan is a trial ended early ("start paying now", which the conversion message announces) or a
+            // retention discount put on it (the page told the customer): "Your plan is now …" would say nothing new.
+            if (data.ProductId != previousProductId)
+            {
+                await PostPlanChangedAsync(db, userId, data, occurredAt, cancellationToken);
+            }
         }
         else if (eventType == WebhookEventTypes.SubscriptionOnHold)
         {
@@ -92,6 +88,13 @@ public sealed class SubscriptionOutcomes(
         await db.SaveChangesAsync(cancellationToken);
         await notifier.NotifyAsync(userId);
         return WebhookOutcome.Applied;
+    }
+
+    private async Task PostPlanChangedAsync(StorefrontDbContext db, string userId, Subscription data, DateTime occurredAt, CancellationToken cancellationToken)
+    {
+        var planName = await db.Products.Where(p => p.DodoProductId == data.ProductId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) ?? data.ProductId;
+        await messages.PostAsync(db, userId, $"plan_changed:{data.SubscriptionId}:{data.ProductId}:{occurredAt.Ticks}", $"Your plan is now {planName}.",
+            "Your plan has changed", $"Your subscription is now on {planName}. Next billing date: {data.NextBillingDate:yyyy-MM-dd}.", cancellationToken);
     }
 
     /// <summary>
@@ -137,12 +140,8 @@ public sealed class SubscriptionOutcomes(
     /// What the renewal cost before credit: the price less the subscription's discount when it is one of the store's
     /// codes (its percentage is known; ADR-0020's rounding), so the credit history matches what Dodo took from the credit.
     /// </summary>
-    private static async Task<long> RenewalPriceAsync(StorefrontDbContext db, Storefront.Domain.Money price, string? discountId, CancellationToken cancellationToken)
-    {
-        var percent = discountId is null ? null
-            : await db.OfferDiscountCodes.AsNoTracking().Where(c => c.DodoDiscountId == discountId).Select(c => (int?)c.Percent).FirstOrDefaultAsync(cancellationToken);
-        return Storefront.Domain.Offers.OfferDiscount.Apply(price, percent).Minor;
-    }
+    private static async Task<long> RenewalPriceAsync(StorefrontDbContext db, Storefront.Domain.Money price, string? discountId, CancellationToken cancellationToken) =>
+        Storefront.Domain.Offers.OfferDiscount.Apply(price, await Offers.OfferDiscountCodes.PercentOfAsync(db, discountId, cancellationToken)).Minor;
 
     private static void Copy(Subscription data, CustomerSubscription row, DateTime occurredAt)
     {

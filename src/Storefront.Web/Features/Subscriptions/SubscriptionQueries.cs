@@ -72,9 +72,7 @@ public sealed class SubscriptionQueries(IDbContextFactory<StorefrontDbContext> d
         var movements = subscription is null ? []
             : await db.CreditMovements.AsNoTracking().Where(m => m.DodoSubscriptionId == subscription.DodoSubscriptionId)
                 .OrderByDescending(m => m.At).Take(20).ToListAsync(cancellationToken);
-        var discountPercent = subscription?.DodoDiscountId is { } discountId
-            ? await db.OfferDiscountCodes.AsNoTracking().Where(c => c.DodoDiscountId == discountId).Select(c => (int?)c.Percent).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var discountPercent = await Offers.OfferDiscountCodes.PercentOfAsync(db, subscription?.DodoDiscountId, cancellationToken);
         return new SubscriptionOverview(subscription, plan, scheduled, plans.Where(p => p.Id != plan?.Id).ToList(), quote)
         {
             AwaitingPaymentPlan = awaiting,
